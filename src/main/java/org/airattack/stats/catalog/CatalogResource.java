@@ -1,0 +1,38 @@
+package org.airattack.stats.catalog;
+
+import java.util.Collection;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The source and weapon catalogs. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "catalog")
+public class CatalogResource {
+
+    private final Catalog catalog;
+
+    public CatalogResource(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("/sources")
+    @Operation(summary = "Who reports, and in which time zone")
+    public Collection<SourceInfo> sources() {
+        return catalog.sources();
+    }
+
+    @GET
+    @Path("/weapons")
+    @Operation(summary = "Weapons with their category and the spellings that name them")
+    public Collection<WeaponInfo> weapons() {
+        return catalog.weapons();
+    }
+}

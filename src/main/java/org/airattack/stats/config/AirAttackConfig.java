@@ -1,0 +1,75 @@
+package org.airattack.stats.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the service itself, under the {@code airattack.} prefix. */
+@ConfigMapping(prefix = "airattack")
+public interface AirAttackConfig {
+
+    /** Limits applied to incoming reports. */
+    Validation validation();
+
+    /** The in-memory read model every read is answered from. */
+    ReadModel readModel();
+
+    /** Paging and range limits of the read API. */
+    Api api();
+
+    /** Sample data for dev mode. */
+    Sample sample();
+
+    /** Limits applied to incoming reports. */
+    interface Validation {
+
+        /** The largest count a line may carry; anything above is a typo, not a night. */
+        @WithDefault("10000")
+        int maxCount();
+
+        /** The longest window a report may cover. */
+        @WithDefault("P31D")
+        Duration maxWindow();
+
+        /** How far in the future a window end may lie before it is refused (clock skew between writers). */
+        @WithDefault("PT10M")
+        Duration futureTolerance();
+
+        /** The most lines one report may hold. */
+        @WithDefault("200")
+        int maxLines();
+    }
+
+    /** The in-memory read model. */
+    interface ReadModel {
+
+        /** How often a replica checks the database for writes made by other replicas. */
+        @WithDefault("PT1S")
+        Duration refreshInterval();
+    }
+
+    /** Paging and range limits of the read API. */
+    interface Api {
+
+        /** Page size of GET /api/v1/reports when none is asked for. */
+        @WithDefault("50")
+        int defaultPageSize();
+
+        /** The largest page size a client may ask for. */
+        @WithDefault("500")
+        int maxPageSize();
+
+        /** The source a read answers for when the client names none. */
+        @WithDefault("ua-air-force")
+        String defaultSource();
+    }
+
+    /** Sample data loaded at start-up. */
+    interface Sample {
+
+        /** Load the three reports of the seed article (DOMAIN §1) when the database has no report. */
+        @WithDefault("false")
+        boolean load();
+    }
+}

@@ -1,0 +1,24 @@
+package org.airattack.stats.report;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.airattack.stats.catalog.SourceInfo;
+
+/**
+ * A validated report about to be stored: every spelling resolved, every count checked, period and
+ * date computed, content hashed.
+ *
+ * @param source      who published it
+ * @param externalId  the idempotency key (given, or derived from source, window and target)
+ * @param target      the country or region attacked
+ * @param window      the window in the source's zone
+ * @param url         provenance URL
+ * @param publishedAt when it was published
+ * @param lines       the lines
+ * @param warnings    implausible-but-reported numbers and unknown models kept under the catch-all
+ * @param contentHash hash of everything that makes two versions differ
+ */
+public record ReportDraft(SourceInfo source, String externalId, String target, ReportWindow window, String url,
+        Instant publishedAt, List<Line> lines, List<String> warnings, String contentHash) {
+}

@@ -1,0 +1,118 @@
+package org.airattack.stats.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.airattack.stats.catalog.Catalog;
+import org.airattack.stats.catalog.SourceInfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Converts between the stored entities and the domain records the read model and API use. */
+@ApplicationScoped
+public class ReportMapper {
+
+    private static final TypeReference<TreeMap<String, Integer>> COUNTRY_COUNTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final Catalog catalog;
+    private final ObjectMapper json;
+
+    public ReportMapper(Catalog catalog, ObjectMapper json) {
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    /** A new revision entity holding the draft's content. */
+    public ReportRevision toRevision(Report report, int number, ReportDraft draft, Instant now) {
+        ReportRevision rev = new ReportRevision();
+        rev.report = report;
+        rev.revision = number;
+        rev.windowStart = draft.window().start().instant();
+        rev.windowStartDateOnly = draft.window().start().dateOnly();
+        rev.windowEnd = draft.window().end().instant();
+        rev.windowEndDateOnly = draft.window().end().dateOnly();
+        rev.period = draft.window().period().slug();
+        rev.date = draft.window().date();
+        rev.target = draft.target();
+        rev.url = draft.url();
+        rev.publishedAt = draft.publishedAt();
+        rev.contentHash = draft.contentHash();
+        rev.warnings = draft.warnings().isEmpty() ? null : write(draft.warnings());
+        rev.recordedAt = now;
+        int position = 0;
+        for (Line l : draft.lines()) {
+            ReportLine line = new ReportLine();
+            line.revision = rev;
+            line.position = position++;
+            line.weapon = l.weapon().key();
+            line.weaponSpelling = l.spelling();
+            line.launchPlace = l.launchPlace();
+            line.launched = l.launched();
+            line.shotDown = l.shotDown();
+            line.suppressed = l.suppressed();
+            line.neutralised = l.neutralised();
+            line.stillAirborne = l.stillAirborne();
+            line.hitLocations = l.hitLocations();
+            line.debrisLocations = l.debrisLocations();
+            line.leftAirspace = l.leftAirspace().isEmpty() ? null : write(l.leftAirspace());
+            line.shaheds = l.shaheds();
+            line.withheld = l.withheld();
+            rev.lines.add(line);
+        }
+        return rev;
+    }
+
+    /** The domain view of a report and its revisions (oldest first). */
+    public StoredReport toStored(Report report, List<ReportRevision> revisions) {
+        SourceInfo source = catalog.source(report.source)
+                .orElseThrow(() -> new IllegalStateException("report " + report.id + " names unknown source " + report.source));
+        List<Revision> views = new ArrayList<>(revisions.size());
+        for (ReportRevision rev : revisions) {
+            views.add(toRevision(rev, source));
+        }
+        return new StoredReport(report.id, source, report.externalId, Report.ACTIVE.equals(report.status), report.lastChange,
+                report.createdAt, report.retractedAt, List.copyOf(views));
+    }
+
+    private Revision toRevision(ReportRevision rev, SourceInfo source) {
+        ReportWindow window = new ReportWindow(
+                WindowPoint.stored(rev.windowStart, rev.windowStartDateOnly, source.zone(), false),
+                WindowPoint.stored(rev.windowEnd, rev.windowEndDateOnly, source.zone(), true));
+        List<Line> lines = new ArrayList<>(rev.lines.size());
+        for (ReportLine l : rev.lines) {
+            SortedMap<String, Integer> left = l.leftAirspace == null ? new TreeMap<>() : read(l.leftAirspace, COUNTRY_COUNTS);
+            lines.add(new Line(catalog.byStoredKey(l.weapon), l.weaponSpelling, l.launchPlace, l.launched, l.shotDown,
+                    l.suppressed, l.neutralised, l.stillAirborne, l.hitLocations, l.debrisLocations,
+                    java.util.Collections.unmodifiableSortedMap(left), l.shaheds, l.withheld));
+        }
+        List<String> warnings = rev.warnings == null ? List.of() : read(rev.warnings, STRINGS);
+        return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), rev.date, rev.target, rev.url,
+                rev.publishedAt, rev.recordedAt, List.copyOf(lines), List.copyOf(warnings), rev.contentHash);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value, e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot decode stored value " + text, e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.airattack.stats.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The body of POST and PUT /api/v1/reports. Windows are ISO-8601 with offset, local date-times
+ * (read in the source's zone) or dates. Counts are JSON numbers; null or absent means unknown.
+ * The read-only fields of a stored report are ignored, so a client may send back what it read.
+ */
+@JsonIgnoreProperties(value = { "id", "revision", "status", "period", "date", "recordedAt", "retractedAt", "warnings" })
+public record ReportRequest(String source, String externalId, String target, String windowStart, String windowEnd,
+        String url, String publishedAt, List<LineRequest> lines) {
+
+    /** One line of a report request. */
+    @JsonIgnoreProperties(value = { "name", "category", "members", "reportedAs" })
+    public record LineRequest(String weapon, String launchPlace, BigDecimal launched, BigDecimal shotDown,
+            BigDecimal suppressed, BigDecimal neutralised, BigDecimal stillAirborne, BigDecimal hitLocations,
+            BigDecimal debrisLocations, Map<String, BigDecimal> leftAirspace, BigDecimal shaheds, Boolean withheld) {
+    }
+}

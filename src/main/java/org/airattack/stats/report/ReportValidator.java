@@ -1,0 +1,340 @@
+package org.airattack.stats.report;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.airattack.stats.catalog.Catalog;
+import org.airattack.stats.catalog.SourceInfo;
+import org.airattack.stats.catalog.WeaponRef;
+import org.airattack.stats.config.AirAttackConfig;
+import org.airattack.stats.web.ApiException;
+import org.airattack.stats.web.Problem.FieldError;
+
+/**
+ * Turns a report request into a {@link ReportDraft} or a list of field errors (SPEC §1
+ * "Validation"). Implausible but reported numbers pass, with a warning.
+ */
+@ApplicationScoped
+public class ReportValidator {
+
+    /** How a request's unknown weapons are treated. */
+    public enum UnknownWeapons {
+        /** An error listing close matches: the JSON API, fed by people. */
+        REJECT,
+        /** Kept under the catch-all weapon with the original spelling and a warning: the dataset import. */
+        KEEP
+    }
+
+    static final int MAX_TEXT = 200;
+    static final int MAX_EXTERNAL_ID = 512;
+    static final int MAX_URL = 2048;
+    static final int MAX_PLACE = 1000;
+
+    private final Catalog catalog;
+    private final AirAttackConfig.Validation limits;
+
+    public ReportValidator(Catalog catalog, AirAttackConfig config) {
+        this.catalog = catalog;
+        this.limits = config.validation();
+    }
+
+    /** Validates a new report (POST). */
+    public ReportDraft validate(ReportRequest request, UnknownWeapons unknownWeapons) {
+        return validate(request, unknownWeapons, null);
+    }
+
+    /**
+     * Validates a request; for a revision of an existing report (PUT) its source and external id
+     * come from that report and the request may omit them, but not contradict them.
+     */
+    public ReportDraft validate(ReportRequest request, UnknownWeapons unknownWeapons, StoredReport existing) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        if (request == null) {
+            throw ApiException.invalid("body", "a report is required");
+        }
+
+        SourceInfo source = null;
+        if (existing != null) {
+            source = existing.source();
+            if (request.source() != null && !request.source().equals(source.slug())) {
+                throw ApiException.conflict("report " + existing.id() + " belongs to source '" + source.slug()
+                        + "', not '" + request.source() + "'");
+            }
+            if (request.externalId() != null && !request.externalId().equals(existing.externalId())) {
+                throw ApiException.conflict("report " + existing.id() + " has externalId '" + existing.externalId()
+                        + "', not '" + request.externalId() + "'");
+            }
+        } else if (request.source() == null || request.source().isBlank()) {
+            errors.add(new FieldError("source", "is required; known sources: " + sourceList()));
+        } else {
+            source = catalog.source(request.source()).orElse(null);
+            if (source == null) {
+                errors.add(new FieldError("source", "unknown source '" + clip(request.source()) + "'; known sources: " + sourceList()));
+            }
+        }
+
+        text(request.target(), "target", MAX_TEXT, errors);
+        text(request.externalId(), "externalId", MAX_EXTERNAL_ID, errors);
+        if (request.externalId() != null && request.externalId().isBlank()) {
+            errors.add(new FieldError("externalId", "must not be blank; omit it to derive one from source, window and target"));
+        }
+        String url = url(request.url(), errors);
+
+        ReportWindow window = null;
+        Instant publishedAt = null;
+        if (source != null) {
+            window = window(request, source, errors);
+            publishedAt = publishedAt(request.publishedAt(), source, errors);
+        }
+
+        List<Line> lines = lines(request.lines(), unknownWeapons, errors, warnings);
+
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        String target = blankToNull(request.target());
+        String externalId = existing != null ? existing.externalId()
+                : request.externalId() != null ? request.externalId().strip()
+                : window.start().local() + "/" + window.end().local() + (target == null ? "" : "/" + target);
+        String hash = hash(window, target, url, publishedAt, lines);
+        return new ReportDraft(source, externalId, target, window, url, publishedAt, List.copyOf(lines), List.copyOf(warnings), hash);
+    }
+
+    private String sourceList() {
+        return String.join(", ", catalog.sources().stream().map(SourceInfo::slug).toList());
+    }
+
+    private ReportWindow window(ReportRequest request, SourceInfo source, List<FieldError> errors) {
+        Optional<WindowPoint> start = point(request.windowStart(), "windowStart", source, false, errors);
+        Optional<WindowPoint> end = point(request.windowEnd(), "windowEnd", source, true, errors);
+        if (start.isEmpty() || end.isEmpty()) {
+            return null;
+        }
+        ReportWindow window = new ReportWindow(start.get(), end.get());
+        if (end.get().instant().isBefore(start.get().instant())) {
+            errors.add(new FieldError("windowEnd", "ends before windowStart"));
+            return null;
+        }
+        if (window.length().compareTo(limits.maxWindow()) > 0) {
+            errors.add(new FieldError("windowEnd", "the window is " + hours(window.length()) + " long; the longest allowed is "
+                    + hours(limits.maxWindow())));
+        }
+        Instant now = Instant.now();
+        boolean future = end.get().dateOnly()
+                ? end.get().date().isAfter(LocalDate.ofInstant(now, source.zone()))
+                : end.get().instant().isAfter(now.plus(limits.futureTolerance()));
+        if (future) {
+            errors.add(new FieldError("windowEnd", "lies in the future (" + end.get().iso() + ")"));
+        }
+        return window;
+    }
+
+    private static Optional<WindowPoint> point(String text, String field, SourceInfo source, boolean end, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(new FieldError(field, "is required: an ISO-8601 date-time (with or without offset) or a date"));
+            return Optional.empty();
+        }
+        Optional<WindowPoint> p = WindowPoint.parse(text, source.zone(), end);
+        if (p.isEmpty()) {
+            errors.add(new FieldError(field, "cannot read '" + clip(text) + "' as an ISO-8601 date-time or date, e.g. 2025-05-24T08:30"));
+        }
+        return p;
+    }
+
+    private static Instant publishedAt(String text, SourceInfo source, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            Optional<WindowPoint> local = WindowPoint.parse(text, source.zone(), false);
+            if (local.isPresent() && !local.get().dateOnly()) {
+                return local.get().instant();
+            }
+            errors.add(new FieldError("publishedAt", "cannot read '" + clip(text) + "' as an ISO-8601 date-time"));
+            return null;
+        }
+    }
+
+    private static String url(String text, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String u = text.strip();
+        if (u.length() > MAX_URL) {
+            errors.add(new FieldError("url", "is longer than " + MAX_URL + " characters"));
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(u);
+            if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                errors.add(new FieldError("url", "must be an absolute http(s) URL"));
+                return null;
+            }
+        } catch (java.net.URISyntaxException e) {
+            errors.add(new FieldError("url", "is not a valid URL: " + e.getReason()));
+            return null;
+        }
+        return u;
+    }
+
+    private List<Line> lines(List<ReportRequest.LineRequest> requested, UnknownWeapons unknownWeapons, List<FieldError> errors,
+            List<String> warnings) {
+        List<Line> lines = new ArrayList<>();
+        if (requested == null || requested.isEmpty()) {
+            errors.add(new FieldError("lines", "a report needs at least one line"));
+            return lines;
+        }
+        if (requested.size() > limits.maxLines()) {
+            errors.add(new FieldError("lines", "at most " + limits.maxLines() + " lines per report"));
+            return lines;
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            ReportRequest.LineRequest l = requested.get(i);
+            String at = "lines[" + i + "]";
+            if (l == null) {
+                errors.add(new FieldError(at, "must be an object"));
+                continue;
+            }
+            WeaponRef weapon = null;
+            if (l.weapon() == null || l.weapon().isBlank()) {
+                errors.add(new FieldError(at + ".weapon", "is required (a catalog slug or a dataset spelling, see /api/v1/weapons)"));
+            } else if (l.weapon().length() > MAX_TEXT * 2) {
+                errors.add(new FieldError(at + ".weapon", "is longer than " + MAX_TEXT * 2 + " characters"));
+            } else {
+                weapon = catalog.resolve(l.weapon()).orElse(null);
+                if (weapon == null && unknownWeapons == UnknownWeapons.KEEP) {
+                    weapon = catalog.unknownWeapon();
+                    warnings.add(at + ": weapon '" + l.weapon().strip() + "' is not in the catalog; kept under '"
+                            + weapon.key() + "' with its spelling");
+                } else if (weapon == null) {
+                    List<String> close = catalog.closeMatches(l.weapon());
+                    errors.add(new FieldError(at + ".weapon", "unknown weapon '" + clip(l.weapon()) + "'"
+                            + (close.isEmpty() ? "; see /api/v1/weapons" : "; did you mean: " + String.join(", ", close))));
+                }
+            }
+            text(l.launchPlace(), at + ".launchPlace", MAX_PLACE, errors);
+            Integer launched = count(l.launched(), at + ".launched", errors);
+            Integer shotDown = count(l.shotDown(), at + ".shotDown", errors);
+            Integer suppressed = count(l.suppressed(), at + ".suppressed", errors);
+            Integer statedNeutralised = count(l.neutralised(), at + ".neutralised", errors);
+            Integer stillAirborne = count(l.stillAirborne(), at + ".stillAirborne", errors);
+            Integer hits = count(l.hitLocations(), at + ".hitLocations", errors);
+            Integer debris = count(l.debrisLocations(), at + ".debrisLocations", errors);
+            Integer shaheds = count(l.shaheds(), at + ".shaheds", errors);
+            SortedMap<String, Integer> left = new TreeMap<>();
+            if (l.leftAirspace() != null) {
+                for (Map.Entry<String, BigDecimal> e : l.leftAirspace().entrySet()) {
+                    String country = e.getKey() == null ? "" : e.getKey().strip();
+                    if (country.isEmpty() || country.length() > 64) {
+                        errors.add(new FieldError(at + ".leftAirspace", "country names must be 1 to 64 characters"));
+                        continue;
+                    }
+                    Integer n = count(e.getValue(), at + ".leftAirspace." + country, errors);
+                    if (n != null) {
+                        left.merge(country, n, Integer::sum);
+                    }
+                }
+            }
+            Integer neutralised = Line.deriveNeutralised(statedNeutralised, shotDown, suppressed);
+            if (weapon == null) {
+                continue;
+            }
+            String name = at + " (" + l.weapon().strip() + ")";
+            if (neutralised != null && launched != null && neutralised > launched) {
+                warnings.add(name + ": neutralised " + neutralised + " is more than launched " + launched + "; stored as reported");
+            }
+            if (statedNeutralised != null && (shotDown != null || suppressed != null)) {
+                int parts = (shotDown == null ? 0 : shotDown) + (suppressed == null ? 0 : suppressed);
+                if (parts > statedNeutralised) {
+                    warnings.add(name + ": shot down + suppressed (" + parts + ") is more than neutralised " + statedNeutralised
+                            + "; stored as reported");
+                }
+            }
+            if (shaheds != null && launched != null && shaheds > launched) {
+                warnings.add(name + ": " + shaheds + " Shaheds inside a total of " + launched + "; stored as reported");
+            }
+            lines.add(new Line(weapon, l.weapon().strip(), blankToNull(l.launchPlace()), launched, shotDown, suppressed,
+                    neutralised, stillAirborne, hits, debris, left, shaheds, Boolean.TRUE.equals(l.withheld())));
+        }
+        return lines;
+    }
+
+    private Integer count(BigDecimal value, String field, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() < 0) {
+            errors.add(new FieldError(field, "must not be negative (null means unknown)"));
+            return null;
+        }
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            errors.add(new FieldError(field, "must be a whole number, not " + value.toPlainString()));
+            return null;
+        }
+        if (value.compareTo(BigDecimal.valueOf(limits.maxCount())) > 0) {
+            errors.add(new FieldError(field, "must be at most " + limits.maxCount()));
+            return null;
+        }
+        return value.intValue();
+    }
+
+    private static void text(String value, String field, int max, List<FieldError> errors) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "is longer than " + max + " characters"));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String clip(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    private static String hours(Duration d) {
+        long h = d.toHours();
+        return h >= 48 ? (h / 24) + " days" : h + " h";
+    }
+
+    /** Everything that makes two versions of a report differ; the spelling of a weapon does not. */
+    static String hash(ReportWindow window, String target, String url, Instant publishedAt, List<Line> lines) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(window.start().instant()).append(window.start().dateOnly()).append('|')
+                .append(window.end().instant()).append(window.end().dateOnly()).append('|')
+                .append(target).append('|').append(url).append('|').append(publishedAt).append('\n');
+        for (Line l : lines) {
+            sb.append(l.weapon().key()).append('|').append(l.launchPlace()).append('|')
+                    .append(l.launched()).append('|').append(l.shotDown()).append('|').append(l.suppressed()).append('|')
+                    .append(l.neutralised()).append('|').append(l.stillAirborne()).append('|').append(l.hitLocations()).append('|')
+                    .append(l.debrisLocations()).append('|').append(l.leftAirspace()).append('|').append(l.shaheds()).append('|')
+                    .append(l.withheld()).append('\n');
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

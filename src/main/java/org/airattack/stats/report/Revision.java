@@ -1,0 +1,24 @@
+package org.airattack.stats.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One stored version of a report's content.
+ *
+ * @param revision    1 for the first version, then counting up
+ * @param window      the window, in the source's zone
+ * @param period      night, day or span
+ * @param date        the date it counts under
+ * @param target      the country or region attacked, as reported
+ * @param url         where the report was published
+ * @param publishedAt when it was published
+ * @param recordedAt  when this revision was stored
+ * @param lines       the weapons and their counts
+ * @param warnings    implausible-but-reported numbers and other remarks
+ * @param contentHash identifies the content, so an identical re-post changes nothing
+ */
+public record Revision(int revision, ReportWindow window, Period period, LocalDate date, String target, String url,
+        Instant publishedAt, Instant recordedAt, List<Line> lines, List<String> warnings, String contentHash) {
+}

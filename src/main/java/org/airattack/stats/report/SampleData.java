@@ -1,0 +1,61 @@
+package org.airattack.stats.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
+
+import org.airattack.stats.config.AirAttackConfig;
+import org.airattack.stats.series.ReadModel;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Loads the three reports of the seed article (DOMAIN §1) into an empty database when
+ * {@code airattack.sample.load} is on (dev mode), through the same path as POST /api/v1/reports.
+ */
+@ApplicationScoped
+public class SampleData {
+
+    static final String RESOURCE = "sample/seed-article.json";
+
+    private final AirAttackConfig config;
+    private final ReportService service;
+    private final ReadModel readModel;
+    private final ObjectMapper json;
+
+    public SampleData(AirAttackConfig config, ReportService service, ReadModel readModel, ObjectMapper json) {
+        this.config = config;
+        this.service = service;
+        this.readModel = readModel;
+        this.json = json;
+    }
+
+    /** Runs after the read model has loaded, so it sees whether the database already holds reports. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent event)
+            throws IOException {
+        if (!config.sample().load() || !readModel.snapshot().reportsNewestFirst().isEmpty()) {
+            return;
+        }
+        List<ReportRequest> reports;
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("sample data resource " + RESOURCE + " is missing");
+            }
+            reports = json.readValue(in, new TypeReference<List<ReportRequest>>() {
+            });
+        }
+        for (ReportRequest r : reports) {
+            service.submit(r);
+        }
+        Log.infof("loaded %d sample reports (the nights to 23 and 24 May 2025 and a Russian MoD claim)", reports.size());
+    }
+}

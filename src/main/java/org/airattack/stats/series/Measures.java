@@ -1,0 +1,14 @@
+package org.airattack.stats.series;
+
+import java.math.BigDecimal;
+
+/** Every measure of one point; null is unknown, never zero. */
+public record Measures(Long launched, Long shotDown, Long suppressed, Long neutralised, Long stillAirborne,
+        Long hitLocations, Long debrisLocations, BigDecimal interceptionRate) {
+
+    static Measures of(Tally t) {
+        return new Measures(t.value(Measure.LAUNCHED), t.value(Measure.SHOT_DOWN), t.value(Measure.SUPPRESSED),
+                t.value(Measure.NEUTRALISED), t.value(Measure.STILL_AIRBORNE), t.value(Measure.HIT_LOCATIONS),
+                t.value(Measure.DEBRIS_LOCATIONS), t.rate());
+    }
+}

@@ -1,0 +1,124 @@
+package org.airattack.stats.series;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
+
+import org.airattack.stats.report.ReportMapper;
+import org.airattack.stats.report.ReportRepository;
+import org.airattack.stats.report.ReportRevision;
+import org.airattack.stats.report.StoredReport;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The in-memory read model every read is answered from. It is brought up to date after each
+ * committed write on this replica and, for writes on other replicas, by a cheap poll of the data
+ * version (one row) every {@code airattack.read-model.refresh-interval}.
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    private final ReportRepository repository;
+    private final ReportMapper mapper;
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile boolean loaded;
+    private volatile Instant lastCheck = Instant.EPOCH;
+
+    public ReadModel(ReportRepository repository, ReportMapper mapper) {
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    /** Runs after the catalog has loaded. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) StartupEvent event) {
+        long started = System.nanoTime();
+        refresh();
+        Log.infof("read model loaded: %d reports at data version %d in %d ms", snapshot.reportsNewestFirst().size(),
+                snapshot.version(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The current state; never blocks. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** True once the first load from the database has completed. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** When this replica last confirmed it is in step with the database. */
+    public Instant lastCheck() {
+        return lastCheck;
+    }
+
+    @Scheduled(every = "${airattack.read-model.refresh-interval:PT1S}", delayed = "${airattack.read-model.refresh-interval:PT1S}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            Log.debugf("read model refresh failed, serving the last snapshot: %s", e.getMessage());
+        }
+    }
+
+    /** Loads every change committed since this snapshot's version. */
+    public void refresh() {
+        refreshing.lock();
+        try {
+            long known = snapshot.version();
+            Changes changes = QuarkusTransaction.requiringNew().call(() -> load(known));
+            Instant now = Instant.now();
+            lastCheck = now;
+            if (changes.version() != known || !changes.reports().isEmpty()) {
+                snapshot = snapshot.with(changes.reports(), changes.version(), now);
+            }
+            loaded = true;
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    /** Drops everything and loads again from scratch (after the database was reset or restored). */
+    public void reload() {
+        refreshing.lock();
+        try {
+            snapshot = Snapshot.EMPTY;
+            refresh();
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    private record Changes(long version, List<StoredReport> reports) {
+    }
+
+    private Changes load(long known) {
+        long version = repository.currentVersion();
+        if (version == known) {
+            return new Changes(version, List.of());
+        }
+        Map<Long, List<ReportRevision>> byReport = new LinkedHashMap<>();
+        for (ReportRevision rev : repository.revisionsChangedSince(known)) {
+            byReport.computeIfAbsent(rev.report.id, id -> new ArrayList<>()).add(rev);
+        }
+        List<StoredReport> reports = new ArrayList<>(byReport.size());
+        for (List<ReportRevision> revisions : byReport.values()) {
+            reports.add(mapper.toStored(revisions.get(0).report, revisions));
+        }
+        return new Changes(version, reports);
+    }
+}

@@ -1,0 +1,36 @@
+package org.airattack.stats.series;
+
+import java.util.List;
+
+/**
+ * A columnar time series: {@code values[i]} of every series belongs to {@code dates[i]}.
+ *
+ * @param source      whose reports
+ * @param period      which periods count
+ * @param interval    the step; each date is the first date of its interval
+ * @param groupBy     the split
+ * @param from        the first date asked for, or of the data
+ * @param to          the last date asked for, or of the data
+ * @param cumulative  whether values are running sums
+ * @param dates       the dates, ISO
+ * @param spans       per date: a multi-night report is counted in it
+ * @param series      one entry per (group, measure)
+ * @param dataVersion the read model version the answer comes from
+ * @param generatedAt when it was computed
+ * @param attribution the credit to show with it
+ */
+public record SeriesResponse(String source, PeriodFilter period, Interval interval, GroupBy groupBy, String from, String to,
+        boolean cumulative, List<String> dates, List<Boolean> spans, List<Series> series, long dataVersion, String generatedAt,
+        String attribution) {
+
+    /**
+     * One series.
+     *
+     * @param group   "total", a category, or a weapon key
+     * @param measure what it counts
+     * @param values  one per date; null is unknown
+     * @param partial one per date: some contributions were unknown or withheld
+     */
+    public record Series(String group, Measure measure, List<Number> values, List<Boolean> partial) {
+    }
+}

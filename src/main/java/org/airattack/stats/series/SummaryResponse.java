@@ -1,0 +1,34 @@
+package org.airattack.stats.series;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** The headline figures of a source: the payload of a headline widget. */
+public record SummaryResponse(String source, PeriodFilter period, Night latestNight, Window last7Nights, Window last30Nights,
+        Window yearToDate, Window allTime, RecordNight recordNight, Rates interceptionRates, long dataVersion, String generatedAt,
+        String attribution) {
+
+    /** The latest dated night. */
+    public record Night(String date, Measures totals, Map<String, Measures> categories, Flags flags) {
+    }
+
+    /**
+     * Sums over a range of dates ending at the latest night.
+     *
+     * @param from           first date of the range
+     * @param to             last date of the range
+     * @param nightsReported how many dates in it have a report
+     */
+    public record Window(String from, String to, int nightsReported, Measures totals, Map<String, Measures> categories,
+            boolean partial) {
+    }
+
+    /** The date with the most launched. */
+    public record RecordNight(String date, long launched, Long neutralised) {
+    }
+
+    /** Neutralised / launched per window. */
+    public record Rates(BigDecimal latestNight, BigDecimal last7Nights, BigDecimal last30Nights, BigDecimal yearToDate,
+            BigDecimal allTime) {
+    }
+}

@@ -1,0 +1,31 @@
+package org.airattack.stats.web;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document, sent as {@code application/problem+json}.
+ *
+ * @param type     a URI naming the kind of problem
+ * @param title    a short summary of that kind
+ * @param status   the HTTP status
+ * @param detail   what went wrong this time, in words a client developer can act on
+ * @param instance the request path
+ * @param errors   for validation failures, one entry per offending field or parameter
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    /** The media type of problem documents. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /**
+     * One offending field.
+     *
+     * @param field   a JSON path such as {@code lines[0].launched}, or a query parameter name
+     * @param message what is wrong with it
+     */
+    public record FieldError(String field, String message) {
+    }
+}
