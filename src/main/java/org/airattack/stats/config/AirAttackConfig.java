@@ -2,6 +2,7 @@ package org.airattack.stats.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -39,6 +40,10 @@ public interface AirAttackConfig {
         /** The most lines one report may hold. */
         @WithDefault("200")
         int maxLines();
+
+        /** The largest JSON request body; a night's report is a few kilobytes. */
+        @WithDefault("256K")
+        MemorySize maxJsonBody();
     }
 
     /** The in-memory read model. */

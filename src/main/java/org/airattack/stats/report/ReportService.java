@@ -54,6 +54,10 @@ public class ReportService {
 
     /** DELETE: the report leaves every aggregate; its history stays readable. */
     public StoredReport retract(long id) {
+        StoredReport current = find(id).orElseThrow(() -> ApiException.notFound("no report with id " + id));
+        if (!current.active()) {
+            return current;
+        }
         StoredReport result = QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Report report = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("no report with id " + id));
@@ -61,8 +65,6 @@ public class ReportService {
                 report.status = Report.RETRACTED;
                 report.retractedAt = Instant.now();
                 report.lastChange = version;
-            } else {
-                QuarkusTransaction.setRollbackOnly();
             }
             return mapper.toStored(report, report.revisions);
         });

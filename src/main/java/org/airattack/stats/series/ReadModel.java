@@ -82,22 +82,16 @@ public class ReadModel {
             long known = snapshot.version();
             Changes changes = QuarkusTransaction.requiringNew().call(() -> load(known));
             Instant now = Instant.now();
-            lastCheck = now;
-            if (changes.version() != known || !changes.reports().isEmpty()) {
+            if (changes.version() < known) {
+                Log.warnf("the database's data version went back from %d to %d (restored or reset): reloading everything",
+                        known, changes.version());
+                Changes all = QuarkusTransaction.requiringNew().call(() -> load(-1));
+                snapshot = Snapshot.EMPTY.with(all.reports(), all.version(), now);
+            } else if (changes.version() != known || !changes.reports().isEmpty()) {
                 snapshot = snapshot.with(changes.reports(), changes.version(), now);
             }
+            lastCheck = now;
             loaded = true;
-        } finally {
-            refreshing.unlock();
-        }
-    }
-
-    /** Drops everything and loads again from scratch (after the database was reset or restored). */
-    public void reload() {
-        refreshing.lock();
-        try {
-            snapshot = Snapshot.EMPTY;
-            refresh();
         } finally {
             refreshing.unlock();
         }

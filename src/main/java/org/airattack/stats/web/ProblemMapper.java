@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
@@ -34,9 +35,32 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response mapParse(JsonParseException e, UriInfo uri) {
+        return mapJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapMismatch(MismatchedInputException e, UriInfo uri) {
+        return mapJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return mapJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapFormat(InvalidFormatException e, UriInfo uri) {
+        return mapJson(e, uri);
+    }
+
+    @ServerExceptionMapper
     public Response mapJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof StreamConstraintsException) {
             return respond(400, "malformed-json", "Malformed JSON", "the body exceeds a JSON limit: " + e.getOriginalMessage(), uri, List.of());
+        }
+        if (!(e instanceof JsonParseException) && e.getCause() instanceof JsonParseException cause) {
+            return mapJson(cause, uri);
         }
         if (e instanceof JsonParseException parse) {
             var at = parse.getLocation();
@@ -66,6 +90,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return mapJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             Log.errorf(e, "HTTP %d for %s", status, uri.getPath());

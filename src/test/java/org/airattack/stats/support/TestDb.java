@@ -1,0 +1,71 @@
+package org.airattack.stats.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Direct access to the test database (the one the application under test uses), for resetting it
+ * between test classes and for counting rows behind the API's back.
+ */
+public final class TestDb {
+
+    private TestDb() {
+    }
+
+    public static String url() {
+        return System.getenv().getOrDefault("TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), System.getenv().getOrDefault("TEST_DB_USER", "postgres"),
+                System.getenv().getOrDefault("TEST_DB_PASSWORD", ""));
+    }
+
+    /**
+     * Deletes every report and sets the data version back to 0, then waits until the application's
+     * read model has noticed (it reloads when the version goes backwards, as after a restore).
+     */
+    public static void reset() {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("truncate report_line, report_revision, report");
+            s.execute("update data_version set version = 0 where id = 1");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the test database at " + url(), e);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            int total = given().get("/api/v1/reports?size=1").then().statusCode(200).extract().path("total");
+            long version = given().get("/api/v1/reports?size=1").then().extract().jsonPath().getLong("dataVersion");
+            if (total == 0 && version == 0) {
+                return;
+            }
+            sleep(50);
+        }
+        throw new IllegalStateException("the read model did not notice the reset within 10 s");
+    }
+
+    /** Rows in a table. */
+    public static long count(String table) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
