@@ -1,6 +1,8 @@
 package org.airattack.stats.report;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,48 @@ public class ReportRepository implements PanacheRepository<Report> {
 
     public Optional<Report> findBySourceAndExternalId(String source, String externalId) {
         return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
+    }
+
+    /**
+     * The state of a stored report that decides what a new draft of it does.
+     *
+     * @param id          the report
+     * @param active      false when retracted
+     * @param contentHash the latest revision's content hash
+     */
+    public record Current(long id, boolean active, String contentHash) {
+
+        /** True when storing this draft would change nothing. */
+        public boolean unchangedBy(ReportDraft draft) {
+            return active && contentHash.equals(draft.contentHash());
+        }
+    }
+
+    /** The state of the report with this source and external id, or null when there is none. */
+    public Current current(String source, String externalId) {
+        List<Object[]> rows = getEntityManager().createQuery("""
+                select r.id, r.status, rev.contentHash from Report r join r.revisions rev
+                where r.source = :source and r.externalId = :externalId and rev.revision = r.currentRevision""", Object[].class)
+                .setParameter("source", source)
+                .setParameter("externalId", externalId)
+                .getResultList();
+        return rows.isEmpty() ? null : current(rows.get(0));
+    }
+
+    /** The state of every report whose external id starts with the prefix, keyed by {@link ReportService#key}. */
+    public Map<String, Current> currentByPrefix(String prefix) {
+        Map<String, Current> out = new HashMap<>();
+        getEntityManager().createQuery("""
+                select r.id, r.status, rev.contentHash, r.source, r.externalId from Report r join r.revisions rev
+                where r.externalId like :prefix escape '!' and rev.revision = r.currentRevision""", Object[].class)
+                .setParameter("prefix", prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+                .getResultStream()
+                .forEach(row -> out.put(ReportService.key((String) row[3], (String) row[4]), current(row)));
+        return out;
+    }
+
+    private static Current current(Object[] row) {
+        return new Current((Long) row[0], Report.ACTIVE.equals(row[1]), (String) row[2]);
     }
 
     /** Every revision, with its lines and report, of the reports changed after the given version. */

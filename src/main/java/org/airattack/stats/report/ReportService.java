@@ -1,10 +1,14 @@
 package org.airattack.stats.report;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.airattack.stats.report.ReportRepository.Current;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
 import org.airattack.stats.series.ReadModel;
 import org.airattack.stats.web.ApiException;
@@ -13,7 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Ingest, revision and retraction of reports. Every write commits before it answers, and the read
- * model has taken it in before the answer leaves, so a client reads what it just wrote.
+ * model has taken it in before the answer leaves, so a client reads what it just wrote. Writes are
+ * serialised by the data-version row ({@link ReportRepository#nextVersion()}).
  */
 @ApplicationScoped
 public class ReportService {
@@ -25,6 +30,10 @@ public class ReportService {
 
     /** A write's outcome and the report as stored afterwards. */
     public record Result(Outcome outcome, StoredReport report) {
+    }
+
+    /** What a batch write did to each draft (in order), and how many reports it retracted. */
+    public record BatchResult(List<Outcome> outcomes, int retracted, long version) {
     }
 
     private final ReportValidator validator;
@@ -41,15 +50,13 @@ public class ReportService {
 
     /** POST: a new report, a new revision of an existing (source, externalId), or nothing when identical. */
     public Result submit(ReportRequest request) {
-        ReportDraft draft = validator.validate(request, UnknownWeapons.REJECT);
-        return store(draft);
+        return store(validator.validate(request, UnknownWeapons.REJECT));
     }
 
     /** PUT: a new revision of the report with this id. */
     public Result revise(long id, ReportRequest request) {
         StoredReport existing = find(id).orElseThrow(() -> ApiException.notFound("no report with id " + id));
-        ReportDraft draft = validator.validate(request, UnknownWeapons.REJECT, existing);
-        return store(draft);
+        return store(validator.validate(request, UnknownWeapons.REJECT, existing));
     }
 
     /** DELETE: the report leaves every aggregate; its history stays readable. */
@@ -58,18 +65,13 @@ public class ReportService {
         if (!current.active()) {
             return current;
         }
-        StoredReport result = QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             long version = repository.nextVersion();
             Report report = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("no report with id " + id));
-            if (Report.ACTIVE.equals(report.status)) {
-                report.status = Report.RETRACTED;
-                report.retractedAt = Instant.now();
-                report.lastChange = version;
-            }
-            return mapper.toStored(report, report.revisions);
+            retract(report, version, Instant.now());
         });
         readModel.refresh();
-        return result;
+        return found(id);
     }
 
     /** The report with this id, from memory, or from the database when this replica has not caught up yet. */
@@ -82,24 +84,74 @@ public class ReportService {
                 .map(r -> mapper.toStored(r, repository.revisionsOf(id))));
     }
 
-    /** Stores a validated draft; used by the JSON API and the importers alike. */
+    /** Stores one validated draft. */
     public Result store(ReportDraft draft) {
-        Result unchanged = QuarkusTransaction.requiringNew().call(() -> unchangedOrNull(draft));
-        if (unchanged != null) {
-            return unchanged;
+        Current before = QuarkusTransaction.requiringNew().call(() -> repository.current(draft.source().slug(), draft.externalId()));
+        if (before != null && before.unchangedBy(draft)) {
+            return new Result(Outcome.UNCHANGED, found(before.id()));
         }
-        Result result = QuarkusTransaction.requiringNew().call(() -> write(draft, repository.nextVersion(), Instant.now()));
+        long[] id = new long[1];
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+            long version = repository.nextVersion();
+            Current current = repository.current(draft.source().slug(), draft.externalId());
+            Report report = apply(draft, current, version, Instant.now());
+            id[0] = report.id;
+            return current == null ? Outcome.CREATED : current.unchangedBy(draft) ? Outcome.UNCHANGED : Outcome.REVISED;
+        });
+        readModel.refresh();
+        return new Result(outcome, found(id[0]));
+    }
+
+    /**
+     * Stores many drafts in one transaction (all or nothing) and retracts the given reports; the
+     * read model takes them in once, after the commit. Nothing is written (and the data version
+     * stays) when no draft changes anything and nothing is to be retracted.
+     *
+     * @param retract          ids of reports to retract in the same transaction
+     * @param externalIdPrefix every draft's external id starts with it (the stored state is read by it)
+     */
+    public BatchResult storeAll(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix) {
+        Map<String, Current> before = QuarkusTransaction.requiringNew().call(() -> repository.currentByPrefix(externalIdPrefix));
+        if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, before))) {
+            return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, readModel.snapshot().version());
+        }
+        BatchResult result = QuarkusTransaction.requiringNew().call(() -> {
+            long version = repository.nextVersion();
+            Instant now = Instant.now();
+            Map<String, Current> current = repository.currentByPrefix(externalIdPrefix);
+            List<Outcome> outcomes = new java.util.ArrayList<>(drafts.size());
+            for (ReportDraft d : drafts) {
+                Current c = current.get(key(d.source().slug(), d.externalId()));
+                outcomes.add(c == null ? Outcome.CREATED : c.unchangedBy(d) ? Outcome.UNCHANGED : Outcome.REVISED);
+                apply(d, c, version, now);
+            }
+            int retracted = 0;
+            for (Long id : retract) {
+                Report report = repository.findById(id);
+                if (report != null && Report.ACTIVE.equals(report.status)) {
+                    retract(report, version, now);
+                    retracted++;
+                }
+            }
+            return new BatchResult(List.copyOf(outcomes), retracted, version);
+        });
         readModel.refresh();
         return result;
     }
 
-    /**
-     * Writes one draft inside the caller's transaction, which must already hold the write lock
-     * ({@link ReportRepository#nextVersion()}); importers call this once per report of a file.
-     */
-    public Result write(ReportDraft draft, long version, Instant now) {
-        Optional<Report> found = repository.findBySourceAndExternalId(draft.source().slug(), draft.externalId());
-        if (found.isEmpty()) {
+    /** The key {@link #storeAll} matches drafts to stored reports by. */
+    public static String key(String source, String externalId) {
+        return source + '\n' + externalId;
+    }
+
+    private static boolean unchanged(ReportDraft d, Map<String, Current> current) {
+        Current c = current.get(key(d.source().slug(), d.externalId()));
+        return c != null && c.unchangedBy(d);
+    }
+
+    /** Writes a draft as a new report or a new revision; does nothing when it is unchanged. Needs the write lock. */
+    private Report apply(ReportDraft draft, Current current, long version, Instant now) {
+        if (current == null) {
             Report report = new Report();
             report.source = draft.source().slug();
             report.externalId = draft.externalId();
@@ -109,32 +161,31 @@ public class ReportService {
             report.createdAt = now;
             report.revisions.add(mapper.toRevision(report, 1, draft, now));
             repository.persist(report);
-            return new Result(Outcome.CREATED, mapper.toStored(report, report.revisions));
+            return report;
         }
-        Report report = found.get();
-        ReportRevision latest = report.revisions.get(report.revisions.size() - 1);
-        if (Report.ACTIVE.equals(report.status) && latest.contentHash.equals(draft.contentHash())) {
-            return new Result(Outcome.UNCHANGED, mapper.toStored(report, report.revisions));
+        Report report = repository.getEntityManager().getReference(Report.class, current.id());
+        if (current.unchangedBy(draft)) {
+            return report;
         }
+        report = repository.findById(current.id());
         int number = report.currentRevision + 1;
-        report.revisions.add(mapper.toRevision(report, number, draft, now));
+        repository.getEntityManager().persist(mapper.toRevision(report, number, draft, now));
         report.currentRevision = number;
         report.status = Report.ACTIVE;
         report.retractedAt = null;
         report.lastChange = version;
-        repository.persist(report);
-        return new Result(Outcome.REVISED, mapper.toStored(report, report.revisions));
+        return report;
     }
 
-    private Result unchangedOrNull(ReportDraft draft) {
-        Optional<Report> found = repository.findBySourceAndExternalId(draft.source().slug(), draft.externalId());
-        if (found.isEmpty() || !Report.ACTIVE.equals(found.get().status)) {
-            return null;
+    private static void retract(Report report, long version, Instant now) {
+        if (Report.ACTIVE.equals(report.status)) {
+            report.status = Report.RETRACTED;
+            report.retractedAt = now;
+            report.lastChange = version;
         }
-        Report report = found.get();
-        ReportRevision latest = report.revisions.get(report.revisions.size() - 1);
-        return latest.contentHash.equals(draft.contentHash())
-                ? new Result(Outcome.UNCHANGED, mapper.toStored(report, report.revisions))
-                : null;
+    }
+
+    private StoredReport found(long id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("report " + id + " was written but cannot be read back"));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -64,6 +65,15 @@ public class ReportValidator {
      * come from that report and the request may omit them, but not contradict them.
      */
     public ReportDraft validate(ReportRequest request, UnknownWeapons unknownWeapons, StoredReport existing) {
+        return validate(request, unknownWeapons, existing, i -> "lines[" + i + "]");
+    }
+
+    /**
+     * Validates a request, naming its lines in warnings with {@code lineLabel} (the CSV import names
+     * them by row number).
+     */
+    public ReportDraft validate(ReportRequest request, UnknownWeapons unknownWeapons, StoredReport existing,
+            IntFunction<String> lineLabel) {
         List<FieldError> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         if (request == null) {
@@ -104,7 +114,7 @@ public class ReportValidator {
             publishedAt = publishedAt(request.publishedAt(), source, errors);
         }
 
-        List<Line> lines = lines(request.lines(), unknownWeapons, errors, warnings);
+        List<Line> lines = lines(request.lines(), unknownWeapons, errors, warnings, lineLabel);
 
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
@@ -198,7 +208,7 @@ public class ReportValidator {
     }
 
     private List<Line> lines(List<ReportRequest.LineRequest> requested, UnknownWeapons unknownWeapons, List<FieldError> errors,
-            List<String> warnings) {
+            List<String> warnings, IntFunction<String> lineLabel) {
         List<Line> lines = new ArrayList<>();
         if (requested == null || requested.isEmpty()) {
             errors.add(new FieldError("lines", "a report needs at least one line"));
@@ -224,7 +234,7 @@ public class ReportValidator {
                 weapon = catalog.resolve(l.weapon()).orElse(null);
                 if (weapon == null && unknownWeapons == UnknownWeapons.KEEP) {
                     weapon = catalog.unknownWeapon();
-                    warnings.add(at + ": weapon '" + l.weapon().strip() + "' is not in the catalog; kept under '"
+                    warnings.add(lineLabel.apply(i) + ": weapon '" + l.weapon().strip() + "' is not in the catalog; kept under '"
                             + weapon.key() + "' with its spelling");
                 } else if (weapon == null) {
                     List<String> close = catalog.closeMatches(l.weapon());
@@ -259,7 +269,7 @@ public class ReportValidator {
             if (weapon == null) {
                 continue;
             }
-            String name = at + " (" + l.weapon().strip() + ")";
+            String name = lineLabel.apply(i) + " (" + l.weapon().strip() + ")";
             if (neutralised != null && launched != null && neutralised > launched) {
                 warnings.add(name + ": neutralised " + neutralised + " is more than launched " + launched + "; stored as reported");
             }
@@ -317,19 +327,23 @@ public class ReportValidator {
         return h >= 48 ? (h / 24) + " days" : h + " h";
     }
 
-    /** Everything that makes two versions of a report differ; the spelling of a weapon does not. */
+    /**
+     * Everything that makes two versions of a report differ. The spelling of a weapon and the order
+     * of the lines do not.
+     */
     static String hash(ReportWindow window, String target, String url, Instant publishedAt, List<Line> lines) {
         StringBuilder sb = new StringBuilder(256);
         sb.append(window.start().instant()).append(window.start().dateOnly()).append('|')
                 .append(window.end().instant()).append(window.end().dateOnly()).append('|')
                 .append(target).append('|').append(url).append('|').append(publishedAt).append('\n');
+        List<String> canonical = new ArrayList<>(lines.size());
         for (Line l : lines) {
-            sb.append(l.weapon().key()).append('|').append(l.launchPlace()).append('|')
-                    .append(l.launched()).append('|').append(l.shotDown()).append('|').append(l.suppressed()).append('|')
-                    .append(l.neutralised()).append('|').append(l.stillAirborne()).append('|').append(l.hitLocations()).append('|')
-                    .append(l.debrisLocations()).append('|').append(l.leftAirspace()).append('|').append(l.shaheds()).append('|')
-                    .append(l.withheld()).append('\n');
+            canonical.add(l.weapon().key() + '|' + l.launchPlace() + '|' + l.launched() + '|' + l.shotDown() + '|'
+                    + l.suppressed() + '|' + l.neutralised() + '|' + l.stillAirborne() + '|' + l.hitLocations() + '|'
+                    + l.debrisLocations() + '|' + l.leftAirspace() + '|' + l.shaheds() + '|' + l.withheld());
         }
+        canonical.sort(null);
+        canonical.forEach(line -> sb.append(line).append('\n'));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

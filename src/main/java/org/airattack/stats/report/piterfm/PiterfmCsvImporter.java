@@ -1,0 +1,234 @@
+package org.airattack.stats.report.piterfm;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.airattack.stats.catalog.Catalog;
+import org.airattack.stats.catalog.SourceInfo;
+import org.airattack.stats.report.ReportDraft;
+import org.airattack.stats.report.ReportRepository;
+import org.airattack.stats.report.ReportRequest;
+import org.airattack.stats.report.ReportService;
+import org.airattack.stats.report.ReportService.Outcome;
+import org.airattack.stats.report.ReportValidator;
+import org.airattack.stats.report.ReportValidator.UnknownWeapons;
+import org.airattack.stats.report.WindowPoint;
+import org.airattack.stats.web.ApiException;
+import org.airattack.stats.web.Problem;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Imports the public dataset: rows with the same post, window and target form one report, whose
+ * external id derives from that key, so re-importing an edition changes nothing and a newer
+ * edition revises only the reports whose lines changed. All or nothing per request.
+ */
+@ApplicationScoped
+public class PiterfmCsvImporter {
+
+    /** Every report the import writes has an external id starting with this. */
+    public static final String EXTERNAL_ID_PREFIX = "piterfm:";
+
+    /** From the night to this date the dataset's {@code destroyed} is shot down + suppressed combined. */
+    public static final LocalDate COMBINED_FIGURE_FROM = LocalDate.of(2025, 7, 24);
+
+    /** The source the dataset's posts of unknown accounts are filed under. */
+    static final String OTHER_SOURCE = "ua-other";
+
+    /** What to do with stored dataset reports that a file no longer has. */
+    public enum OnMissing {
+        /** Refuse the whole file (the default: a file that would shrink history is a mistake until said otherwise). */
+        REFUSE,
+        /** Import the file and leave them as they are. */
+        KEEP,
+        /** Import the file and retract them. */
+        RETRACT
+    }
+
+    private static final Pattern ROW_LABEL = Pattern.compile("^row (\\d+)\\b");
+
+    private final Catalog catalog;
+    private final ReportValidator validator;
+    private final ReportService service;
+    private final ReportRepository repository;
+
+    public PiterfmCsvImporter(Catalog catalog, ReportValidator validator, ReportService service, ReportRepository repository) {
+        this.catalog = catalog;
+        this.validator = validator;
+        this.service = service;
+        this.repository = repository;
+    }
+
+    /** One report of the file while it is assembled: its rows in file order. */
+    private record Group(String key, List<PiterfmRow> rows) {
+    }
+
+    public ImportResult importCsv(InputStream body, OnMissing onMissing) {
+        long started = System.nanoTime();
+        List<ImportResult.Warning> warnings = new ArrayList<>();
+        List<PiterfmRow> rows = PiterfmCsvReader.read(body, w -> warnings.add(warning(w)));
+
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (PiterfmRow r : rows) {
+            String key = r.post() + '|' + r.start() + '|' + r.end() + '|' + (r.target() == null ? "" : r.target());
+            groups.computeIfAbsent(key, k -> new Group(k, new ArrayList<>())).rows().add(r);
+        }
+
+        List<ReportDraft> drafts = new ArrayList<>(groups.size());
+        List<Group> drafted = new ArrayList<>(groups.size());
+        Set<String> present = new HashSet<>();
+        int skippedRows = 0;
+        int skippedReports = 0;
+        for (Group g : groups.values()) {
+            SourceInfo source = source(g.rows().get(0).post());
+            String externalId = EXTERNAL_ID_PREFIX + g.key();
+            present.add(ReportService.key(source.slug(), externalId));
+            try {
+                ReportDraft draft = validator.validate(request(source, externalId, g), UnknownWeapons.KEEP, null,
+                        i -> "row " + g.rows().get(i).row());
+                draft.warnings().forEach(w -> warnings.add(warning(w)));
+                drafts.add(draft);
+                drafted.add(g);
+            } catch (ApiException e) {
+                skippedRows += g.rows().size();
+                skippedReports++;
+                int first = g.rows().get(0).row();
+                for (Problem.FieldError error : e.errors()) {
+                    warnings.add(new ImportResult.Warning(first, "skipped " + rowsLabel(g) + ": " + error.field() + " " + error.message()));
+                }
+            }
+        }
+        Log.infof("dataset import: %d rows read, %d reports to store, %d rows skipped", rows.size(), drafts.size(), skippedRows);
+
+        List<Long> retract = missing(present, onMissing);
+        ReportService.BatchResult result = service.storeAll(drafts, retract, EXTERNAL_ID_PREFIX);
+
+        int[] rowCounts = new int[Outcome.values().length];
+        int[] reportCounts = new int[Outcome.values().length];
+        for (int i = 0; i < drafts.size(); i++) {
+            Outcome o = result.outcomes().get(i);
+            rowCounts[o.ordinal()] += drafted.get(i).rows().size();
+            reportCounts[o.ordinal()]++;
+        }
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        Log.infof("dataset import done in %d ms: %d reports created, %d revised, %d unchanged, %d retracted, %d rows skipped",
+                elapsed, reportCounts[Outcome.CREATED.ordinal()], reportCounts[Outcome.REVISED.ordinal()],
+                reportCounts[Outcome.UNCHANGED.ordinal()], result.retracted(), skippedRows);
+        return new ImportResult(rows.size(), rowCounts[Outcome.CREATED.ordinal()], rowCounts[Outcome.REVISED.ordinal()],
+                rowCounts[Outcome.UNCHANGED.ordinal()], skippedRows,
+                new ImportResult.Reports(reportCounts[Outcome.CREATED.ordinal()], reportCounts[Outcome.REVISED.ordinal()],
+                        reportCounts[Outcome.UNCHANGED.ordinal()], skippedReports, result.retracted()),
+                List.copyOf(warnings), elapsed, result.version());
+    }
+
+    /** Stored, active dataset reports this file does not have: refused, kept or retracted as asked. */
+    private List<Long> missing(Set<String> present, OnMissing onMissing) {
+        if (onMissing == OnMissing.KEEP) {
+            return List.of();
+        }
+        Map<String, ReportRepository.Current> stored = QuarkusTransaction.requiringNew()
+                .call(() -> repository.currentByPrefix(EXTERNAL_ID_PREFIX));
+        List<Long> ids = new ArrayList<>();
+        List<String> examples = new ArrayList<>();
+        stored.forEach((key, current) -> {
+            if (current.active() && !present.contains(key)) {
+                ids.add(current.id());
+                if (examples.size() < 3) {
+                    examples.add(key.substring(key.indexOf('\n') + 1 + EXTERNAL_ID_PREFIX.length()));
+                }
+            }
+        });
+        if (!ids.isEmpty() && onMissing == OnMissing.REFUSE) {
+            throw new ApiException(409, "import-would-shrink-history", "Import would shrink history",
+                    "the file lacks " + ids.size() + " report(s) imported earlier (e.g. " + String.join("; ", examples)
+                            + "); nothing was stored. Send onMissing=keep to import it and keep them, or onMissing=retract "
+                            + "to import it and retract them",
+                    List.of(new Problem.FieldError("onMissing", "needed: keep or retract (" + ids.size() + " reports missing)")));
+        }
+        return ids;
+    }
+
+    /** The catalog source of a dataset post: its account name ("kpszsu/posts/…", "https://t.me/kpszsu/1"), else ua-other. */
+    SourceInfo source(String post) {
+        String account = post;
+        String lower = post.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            String rest = post.substring(post.indexOf("//") + 2);
+            int slash = rest.indexOf('/');
+            String host = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
+            boolean social = host.equals("t.me") || host.endsWith("facebook.com");
+            account = social && slash >= 0 ? rest.substring(slash + 1) : "";
+        }
+        int slash = account.indexOf('/');
+        String name = slash < 0 ? account : account.substring(0, slash);
+        return catalog.sourceByDatasetName(name).or(() -> catalog.source(OTHER_SOURCE))
+                .orElseThrow(() -> new IllegalStateException("the catalog lacks the source " + OTHER_SOURCE));
+    }
+
+    private static String url(String post) {
+        String lower = post.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return post;
+        }
+        return "https://www.facebook.com/" + post;
+    }
+
+    private ReportRequest request(SourceInfo source, String externalId, Group g) {
+        PiterfmRow first = g.rows().get(0);
+        Optional<WindowPoint> end = WindowPoint.parse(first.end(), source.zone(), true);
+        boolean combined = end.isPresent() && !end.get().date().isBefore(COMBINED_FIGURE_FROM);
+        List<ReportRequest.LineRequest> lines = new ArrayList<>(g.rows().size());
+        for (PiterfmRow r : g.rows()) {
+            lines.add(line(r, combined));
+        }
+        return new ReportRequest(source.slug(), externalId, first.target(), first.start(), first.end(), url(first.post()), null,
+                lines);
+    }
+
+    /**
+     * One line: neutralised = destroyed + not_reach_goal throughout; before the night to 24 July
+     * 2025 destroyed is shot down and not_reach_goal suppressed, from it on the split is unknown.
+     * A hidden row's counts are placeholders: withheld, unknown.
+     */
+    private static ReportRequest.LineRequest line(PiterfmRow r, boolean combined) {
+        Map<String, BigDecimal> left = r.leftAirspace().isEmpty() ? null : r.leftAirspace();
+        if (r.hidden()) {
+            return new ReportRequest.LineRequest(r.model(), r.launchPlace(), null, null, null, null, null, r.hitLocations(),
+                    r.debrisLocations(), left, null, true);
+        }
+        BigDecimal shotDown = combined ? null : r.destroyed();
+        BigDecimal suppressed = combined ? null : r.notReachGoal();
+        BigDecimal neutralised = null;
+        if (combined && (r.destroyed() != null || r.notReachGoal() != null)) {
+            neutralised = (r.destroyed() == null ? BigDecimal.ZERO : r.destroyed())
+                    .add(r.notReachGoal() == null ? BigDecimal.ZERO : r.notReachGoal());
+        }
+        return new ReportRequest.LineRequest(r.model(), r.launchPlace(), r.launched(), shotDown, suppressed, neutralised,
+                r.stillAttacking(), r.hitLocations(), r.debrisLocations(), left, r.shaheds(), false);
+    }
+
+    private static String rowsLabel(Group g) {
+        int first = g.rows().get(0).row();
+        int last = g.rows().get(g.rows().size() - 1).row();
+        return g.rows().size() == 1 ? "row " + first : "rows " + first + "–" + last + " (" + g.rows().size() + " rows)";
+    }
+
+    private static ImportResult.Warning warning(String text) {
+        Matcher m = ROW_LABEL.matcher(text);
+        return new ImportResult.Warning(m.find() ? Integer.valueOf(m.group(1)) : null, text);
+    }
+}
