@@ -22,6 +22,9 @@ public interface AirAttackConfig {
     /** Sample data for dev mode. */
     Sample sample();
 
+    /** HTTP caching of read answers. */
+    Http http();
+
     /** Limits applied to incoming reports. */
     interface Validation {
 
@@ -68,6 +71,26 @@ public interface AirAttackConfig {
         /** The source a read answers for when the client names none. */
         @WithDefault("ua-air-force")
         String defaultSource();
+    }
+
+    /** HTTP caching of read answers (for widgets polling through CDNs). */
+    interface Http {
+
+        /** How long browsers and CDNs may use a read answer without asking again. */
+        @WithDefault("PT60S")
+        Duration maxAge();
+
+        /** How long a CDN may serve a stale answer while it revalidates in the background. */
+        @WithDefault("PT5M")
+        Duration staleWhileRevalidate();
+
+        /** Answers kept ready per data version (each query string and representation is one). */
+        @WithDefault("2000")
+        int cacheEntries();
+
+        /** Answers at least this large are also kept gzip-compressed for clients that accept it. */
+        @WithDefault("1024")
+        int gzipMinBytes();
     }
 
     /** Sample data loaded at start-up. */

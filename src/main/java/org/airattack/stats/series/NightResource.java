@@ -29,7 +29,9 @@ public class NightResource {
     }
 
     @GET
-    @Operation(summary = "One row per reported date with per-category totals")
+    @Produces({ MediaType.APPLICATION_JSON, CsvTables.MEDIA_TYPE })
+    @Operation(summary = "One row per reported date with per-category totals",
+            description = "Accept: text/csv (or format=csv) gives the same rows as CSV, blank for unknown.")
     public NightsResponse nights(@QueryParam("source") String source, @QueryParam("period") String period,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate f = params.date("from", from);

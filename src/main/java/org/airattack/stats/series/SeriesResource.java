@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Columnar time series for charts. */
 @Path("/api/v1/series")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({ MediaType.APPLICATION_JSON, CsvTables.MEDIA_TYPE })
 @Tag(name = "series")
 public class SeriesResource {
 
@@ -24,7 +24,8 @@ public class SeriesResource {
     }
 
     @GET
-    @Operation(summary = "A time series", description = "values[i] of every series belongs to dates[i]; null is unknown.")
+    @Operation(summary = "A time series", description = "values[i] of every series belongs to dates[i]; null is unknown. "
+            + "Accept: text/csv (or format=csv) gives one row per date and one column per series, blank for unknown.")
     public SeriesResponse series(@QueryParam("source") String source, @QueryParam("period") String period,
             @QueryParam("interval") String interval, @QueryParam("groupBy") String groupBy,
             @QueryParam("measure") String measure, @QueryParam("from") String from, @QueryParam("to") String to,

@@ -28,18 +28,20 @@ public final class Snapshot {
             .thenComparing(Comparator.comparing((StoredReport r) -> r.latest().window().end().instant()).reversed())
             .thenComparing(Comparator.comparingLong(StoredReport::id).reversed());
 
-    static final Snapshot EMPTY = new Snapshot(0, Instant.EPOCH, Map.of(), Map.of(), List.of());
+    static final Snapshot EMPTY = new Snapshot(0, Instant.EPOCH, Instant.EPOCH, Map.of(), Map.of(), List.of());
 
     private final long version;
     private final Instant updatedAt;
+    private final Instant lastModified;
     private final Map<Long, StoredReport> reports;
     private final Map<String, NavigableMap<LocalDate, List<StoredReport>>> activeBySource;
     private final List<StoredReport> newestFirst;
 
-    private Snapshot(long version, Instant updatedAt, Map<Long, StoredReport> reports,
+    private Snapshot(long version, Instant updatedAt, Instant lastModified, Map<Long, StoredReport> reports,
             Map<String, NavigableMap<LocalDate, List<StoredReport>>> activeBySource, List<StoredReport> newestFirst) {
         this.version = version;
         this.updatedAt = updatedAt;
+        this.lastModified = lastModified;
         this.reports = reports;
         this.activeBySource = activeBySource;
         this.newestFirst = newestFirst;
@@ -53,6 +55,11 @@ public final class Snapshot {
     /** When this replica last took in a change. */
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** When the data last changed: the newest revision or retraction; the same on every replica. */
+    public Instant lastModified() {
+        return lastModified;
     }
 
     public Optional<StoredReport> report(long id) {
@@ -73,11 +80,14 @@ public final class Snapshot {
     /** A new snapshot with these reports replaced (or added), at this version. */
     Snapshot with(Collection<StoredReport> changed, long newVersion, Instant now) {
         if (changed.isEmpty()) {
-            return newVersion == version ? this : new Snapshot(newVersion, now, reports, activeBySource, newestFirst);
+            return newVersion == version ? this : new Snapshot(newVersion, now, lastModified, reports, activeBySource, newestFirst);
         }
         Map<Long, StoredReport> all = new HashMap<>(reports);
         Set<String> touched = new HashSet<>();
+        Instant modified = lastModified;
         for (StoredReport r : changed) {
+            modified = latest(modified, r.latest().recordedAt());
+            modified = latest(modified, r.retractedAt());
             StoredReport previous = all.get(r.id());
             if (previous != null && previous.lastChange() > r.lastChange()) {
                 continue;
@@ -112,6 +122,11 @@ public final class Snapshot {
         }
         List<StoredReport> ordered = new ArrayList<>(all.values());
         ordered.sort(NEWEST_FIRST);
-        return new Snapshot(Math.max(version, newVersion), now, Map.copyOf(all), Map.copyOf(bySource), List.copyOf(ordered));
+        return new Snapshot(Math.max(version, newVersion), now, modified, Map.copyOf(all), Map.copyOf(bySource),
+                List.copyOf(ordered));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 }
