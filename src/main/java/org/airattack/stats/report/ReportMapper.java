@@ -12,24 +12,25 @@ import org.airattack.stats.catalog.Catalog;
 import org.airattack.stats.catalog.SourceInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Converts between the stored entities and the domain records the read model and API use. */
 @ApplicationScoped
 public class ReportMapper {
 
-    private static final TypeReference<TreeMap<String, Integer>> COUNTRY_COUNTS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-
     private final Catalog catalog;
     private final ObjectMapper json;
+    // Built from classes rather than TypeReference subclasses: no generic signature to read
+    // reflectively, in the JVM or the native image.
+    private final JavaType countryCounts;
+    private final JavaType strings;
 
     public ReportMapper(Catalog catalog, ObjectMapper json) {
         this.catalog = catalog;
         this.json = json;
+        this.countryCounts = json.getTypeFactory().constructMapType(TreeMap.class, String.class, Integer.class);
+        this.strings = json.getTypeFactory().constructCollectionType(List.class, String.class);
     }
 
     /** A new revision entity holding the draft's content. */
@@ -90,12 +91,12 @@ public class ReportMapper {
                 WindowPoint.stored(rev.windowEnd, rev.windowEndDateOnly, source.zone(), true));
         List<Line> lines = new ArrayList<>(rev.lines.size());
         for (ReportLine l : rev.lines) {
-            SortedMap<String, Integer> left = l.leftAirspace == null ? new TreeMap<>() : read(l.leftAirspace, COUNTRY_COUNTS);
+            SortedMap<String, Integer> left = l.leftAirspace == null ? new TreeMap<>() : read(l.leftAirspace, countryCounts);
             lines.add(new Line(catalog.byStoredKey(l.weapon), l.weaponSpelling, l.launchPlace, l.launched, l.shotDown,
                     l.suppressed, l.neutralised, l.stillAirborne, l.hitLocations, l.debrisLocations,
                     java.util.Collections.unmodifiableSortedMap(left), l.shaheds, l.withheld));
         }
-        List<String> warnings = rev.warnings == null ? List.of() : read(rev.warnings, STRINGS);
+        List<String> warnings = rev.warnings == null ? List.of() : read(rev.warnings, strings);
         return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), rev.date, rev.target, rev.url,
                 rev.publishedAt, rev.recordedAt, List.copyOf(lines), List.copyOf(warnings), rev.contentHash);
     }
@@ -108,7 +109,7 @@ public class ReportMapper {
         }
     }
 
-    private <T> T read(String text, TypeReference<T> type) {
+    private <T> T read(String text, JavaType type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {

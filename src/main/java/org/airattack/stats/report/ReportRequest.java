@@ -6,11 +6,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The body of POST and PUT /api/v1/reports. Windows are ISO-8601 with offset, local date-times
  * (read in the source's zone) or dates. Counts are JSON numbers; null or absent means unknown.
  * The read-only fields of a stored report are ignored, so a client may send back what it read.
  */
+// Also read outside any resource, by SampleData from the seed file: kept for Jackson in the native image.
+@RegisterForReflection
 @JsonIgnoreProperties(value = { "id", "revision", "status", "period", "date", "recordedAt", "retractedAt", "warnings" })
 public record ReportRequest(String source, String externalId, String target, String windowStart, String windowEnd,
         String url, String publishedAt, List<LineRequest> lines) {

@@ -6,11 +6,15 @@ import java.util.Map;
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.catalog.WeaponInfo;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A stored report as the API shows it: the request's fields plus id, revision, status, period,
  * date, windows with their offsets, canonical weapons with category and derived neutralised, and
  * warnings.
  */
+// POST and PUT return it inside a Response, which names no entity type: kept for Jackson in the native image.
+@RegisterForReflection
 public record ReportResponse(long id, String source, String externalId, int revision, String status, Period period,
         String date, String windowStart, String windowEnd, String target, String url, String publishedAt,
         String recordedAt, String retractedAt, List<LineResponse> lines, List<String> warnings) {

@@ -12,7 +12,6 @@ import jakarta.interceptor.Interceptor;
 import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.series.ReadModel;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
@@ -50,8 +49,7 @@ public class SampleData {
             if (in == null) {
                 throw new IllegalStateException("sample data resource " + RESOURCE + " is missing");
             }
-            reports = json.readValue(in, new TypeReference<List<ReportRequest>>() {
-            });
+            reports = json.readValue(in, json.getTypeFactory().constructCollectionType(List.class, ReportRequest.class));
         }
         for (ReportRequest r : reports) {
             service.submit(r);

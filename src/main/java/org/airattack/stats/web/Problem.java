@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An RFC 9457 problem document, sent as {@code application/problem+json}.
  *
@@ -15,6 +17,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param errors   for validation failures, one entry per offending field or parameter
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Serialised from exception mappers inside a Response, so no resource signature names it: the native
+// image must keep its accessors (and FieldError's) for Jackson.
+@RegisterForReflection
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     /** The media type of problem documents. */
