@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,10 +39,19 @@ public class ReportService {
     public record BatchResult(List<Outcome> outcomes, int retracted, long version) {
     }
 
+    /** How long a write waits for the writes queued before it on this replica. */
+    static final long QUEUE_SECONDS = 30;
+
     private final ReportValidator validator;
     private final ReportRepository repository;
     private final ReportMapper mapper;
     private final ReadModel readModel;
+    /**
+     * Writes on one replica queue here, in arrival order, before they take a connection: the
+     * database row lock ({@link ReportRepository#nextVersion()}) orders them across replicas, and
+     * this keeps a burst of writes from holding every pooled connection while they wait for it.
+     */
+    private final ReentrantLock writing = new ReentrantLock(true);
 
     public ReportService(ReportValidator validator, ReportRepository repository, ReportMapper mapper, ReadModel readModel) {
         this.validator = validator;
@@ -65,11 +77,12 @@ public class ReportService {
         if (!current.active()) {
             return current;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Report report = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("no report with id " + id));
             retract(report, version, Instant.now());
-        });
+            return report.id;
+        }));
         readModel.refresh();
         return found(id);
     }
@@ -91,13 +104,13 @@ public class ReportService {
             return new Result(Outcome.UNCHANGED, found(before.id()));
         }
         long[] id = new long[1];
-        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+        Outcome outcome = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Current current = repository.current(draft.source().slug(), draft.externalId());
             Report report = apply(draft, current, version, Instant.now());
             id[0] = report.id;
             return current == null ? Outcome.CREATED : current.unchangedBy(draft) ? Outcome.UNCHANGED : Outcome.REVISED;
-        });
+        }));
         readModel.refresh();
         return new Result(outcome, found(id[0]));
     }
@@ -115,7 +128,7 @@ public class ReportService {
         if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, before))) {
             return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, readModel.snapshot().version());
         }
-        BatchResult result = QuarkusTransaction.requiringNew().call(() -> {
+        BatchResult result = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Instant now = Instant.now();
             Map<String, Current> current = repository.currentByPrefix(externalIdPrefix);
@@ -134,9 +147,27 @@ public class ReportService {
                 }
             }
             return new BatchResult(List.copyOf(outcomes), retracted, version);
-        });
+        }));
         readModel.refresh();
         return result;
+    }
+
+    /** Runs a write transaction once the writes queued before it on this replica are done. */
+    private <T> T queued(Supplier<T> write) {
+        try {
+            if (!writing.tryLock(QUEUE_SECONDS, TimeUnit.SECONDS)) {
+                throw new ApiException(503, "write-queue-full", "Service unavailable",
+                        "too many writes are queued on this replica; retry shortly", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "write-queue-full", "Service unavailable", "interrupted while queued", null);
+        }
+        try {
+            return write.get();
+        } finally {
+            writing.unlock();
+        }
     }
 
     /** The key {@link #storeAll} matches drafts to stored reports by. */

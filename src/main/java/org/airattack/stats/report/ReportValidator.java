@@ -228,8 +228,8 @@ public class ReportValidator {
             WeaponRef weapon = null;
             if (l.weapon() == null || l.weapon().isBlank()) {
                 errors.add(new FieldError(at + ".weapon", "is required (a catalog slug or a dataset spelling, see /api/v1/weapons)"));
-            } else if (l.weapon().length() > MAX_TEXT * 2) {
-                errors.add(new FieldError(at + ".weapon", "is longer than " + MAX_TEXT * 2 + " characters"));
+            } else if (l.weapon().length() > MAX_TEXT * 2 || hasControlCharacters(l.weapon())) {
+                errors.add(new FieldError(at + ".weapon", "must be at most " + MAX_TEXT * 2 + " characters of text"));
             } else {
                 weapon = catalog.resolve(l.weapon()).orElse(null);
                 if (weapon == null && unknownWeapons == UnknownWeapons.KEEP) {
@@ -255,7 +255,7 @@ public class ReportValidator {
             if (l.leftAirspace() != null) {
                 for (Map.Entry<String, BigDecimal> e : l.leftAirspace().entrySet()) {
                     String country = e.getKey() == null ? "" : e.getKey().strip();
-                    if (country.isEmpty() || country.length() > 64) {
+                    if (country.isEmpty() || country.length() > 64 || hasControlCharacters(country)) {
                         errors.add(new FieldError(at + ".leftAirspace", "country names must be 1 to 64 characters"));
                         continue;
                     }
@@ -311,7 +311,20 @@ public class ReportValidator {
     private static void text(String value, String field, int max, List<FieldError> errors) {
         if (value != null && value.length() > max) {
             errors.add(new FieldError(field, "is longer than " + max + " characters"));
+        } else if (value != null && hasControlCharacters(value)) {
+            errors.add(new FieldError(field, "contains control characters"));
         }
+    }
+
+    /** NUL and the other C0 controls (tab and line breaks aside) have no place in a report, and PostgreSQL cannot store NUL. */
+    static boolean hasControlCharacters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blankToNull(String s) {

@@ -31,7 +31,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mapApi(ApiException e, UriInfo uri) {
-        return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+        Response r = respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+        return e.status() == 503 ? Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build() : r;
     }
 
     @ServerExceptionMapper

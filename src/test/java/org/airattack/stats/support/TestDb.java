@@ -51,6 +51,23 @@ public final class TestDb {
         throw new IllegalStateException("the read model did not notice the reset within 10 s");
     }
 
+    /**
+     * A new, empty database on the test server (dropped first if a previous run left it), for a
+     * test that runs its own service processes; returns its JDBC URL.
+     */
+    public static String freshDatabase(String name) {
+        String url = url();
+        String server = url.substring(0, url.lastIndexOf('/'));
+        try (Connection c = DriverManager.getConnection(server + "/postgres", System.getenv().getOrDefault("TEST_DB_USER", "postgres"),
+                System.getenv().getOrDefault("TEST_DB_PASSWORD", "")); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the database " + name + " next to " + url, e);
+        }
+        return server + "/" + name;
+    }
+
     /** Rows in a table. */
     public static long count(String table) {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
