@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
 import org.airattack.stats.series.ReadModel;
@@ -13,7 +14,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Ingest, revision and retraction of reports. Every write commits before it answers, and the read
- * model has taken it in before the answer leaves, so a client reads what it just wrote.
+ * model has taken it in before the answer leaves, so a client reads what it just wrote. Every
+ * accepted write, whoever calls, is announced as a {@link ReportAccepted} event.
  */
 @ApplicationScoped
 public class ReportService {
@@ -31,12 +33,15 @@ public class ReportService {
     private final ReportRepository repository;
     private final ReportMapper mapper;
     private final ReadModel readModel;
+    private final Event<ReportAccepted> accepted;
 
-    public ReportService(ReportValidator validator, ReportRepository repository, ReportMapper mapper, ReadModel readModel) {
+    public ReportService(ReportValidator validator, ReportRepository repository, ReportMapper mapper, ReadModel readModel,
+            Event<ReportAccepted> accepted) {
         this.validator = validator;
         this.repository = repository;
         this.mapper = mapper;
         this.readModel = readModel;
+        this.accepted = accepted;
     }
 
     /** POST: a new report, a new revision of an existing (source, externalId), or nothing when identical. */
@@ -86,6 +91,7 @@ public class ReportService {
     public Result store(ReportDraft draft) {
         Result unchanged = QuarkusTransaction.requiringNew().call(() -> unchangedOrNull(draft));
         if (unchanged != null) {
+            accepted.fire(new ReportAccepted(draft.source().slug(), Outcome.UNCHANGED));
             return unchanged;
         }
         Result result = QuarkusTransaction.requiringNew().call(() -> write(draft, repository.nextVersion(), Instant.now()));
@@ -98,6 +104,12 @@ public class ReportService {
      * ({@link ReportRepository#nextVersion()}); importers call this once per report of a file.
      */
     public Result write(ReportDraft draft, long version, Instant now) {
+        Result result = writeDraft(draft, version, now);
+        accepted.fire(new ReportAccepted(draft.source().slug(), result.outcome()));
+        return result;
+    }
+
+    private Result writeDraft(ReportDraft draft, long version, Instant now) {
         Optional<Report> found = repository.findBySourceAndExternalId(draft.source().slug(), draft.externalId());
         if (found.isEmpty()) {
             Report report = new Report();
