@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.airattack.stats.report.ReportRepository.Current;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
@@ -21,7 +22,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Ingest, revision and retraction of reports. Every write commits before it answers, and the read
  * model has taken it in before the answer leaves, so a client reads what it just wrote. Writes are
- * serialised by the data-version row ({@link ReportRepository#nextVersion()}).
+ * serialised by the data-version row ({@link ReportRepository#nextVersion()}). Every accepted
+ * write, whoever calls, is announced after its commit as a {@link ReportAccepted} event.
  */
 @ApplicationScoped
 public class ReportService {
@@ -46,6 +48,7 @@ public class ReportService {
     private final ReportRepository repository;
     private final ReportMapper mapper;
     private final ReadModel readModel;
+    private final Event<ReportAccepted> accepted;
     /**
      * Writes on one replica queue here, in arrival order, before they take a connection: the
      * database row lock ({@link ReportRepository#nextVersion()}) orders them across replicas, and
@@ -53,11 +56,13 @@ public class ReportService {
      */
     private final ReentrantLock writing = new ReentrantLock(true);
 
-    public ReportService(ReportValidator validator, ReportRepository repository, ReportMapper mapper, ReadModel readModel) {
+    public ReportService(ReportValidator validator, ReportRepository repository, ReportMapper mapper, ReadModel readModel,
+            Event<ReportAccepted> accepted) {
         this.validator = validator;
         this.repository = repository;
         this.mapper = mapper;
         this.readModel = readModel;
+        this.accepted = accepted;
     }
 
     /** POST: a new report, a new revision of an existing (source, externalId), or nothing when identical. */
@@ -101,6 +106,7 @@ public class ReportService {
     public Result store(ReportDraft draft) {
         Current before = QuarkusTransaction.requiringNew().call(() -> repository.current(draft.source().slug(), draft.externalId()));
         if (before != null && before.unchangedBy(draft)) {
+            accepted.fire(new ReportAccepted(draft.source().slug(), Outcome.UNCHANGED));
             return new Result(Outcome.UNCHANGED, found(before.id()));
         }
         long[] id = new long[1];
@@ -111,6 +117,7 @@ public class ReportService {
             id[0] = report.id;
             return current == null ? Outcome.CREATED : current.unchangedBy(draft) ? Outcome.UNCHANGED : Outcome.REVISED;
         }));
+        accepted.fire(new ReportAccepted(draft.source().slug(), outcome));
         readModel.refresh();
         return new Result(outcome, found(id[0]));
     }
@@ -126,6 +133,7 @@ public class ReportService {
     public BatchResult storeAll(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix) {
         Map<String, Current> before = QuarkusTransaction.requiringNew().call(() -> repository.currentByPrefix(externalIdPrefix));
         if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, before))) {
+            drafts.forEach(d -> accepted.fire(new ReportAccepted(d.source().slug(), Outcome.UNCHANGED)));
             return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, readModel.snapshot().version());
         }
         BatchResult result = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
@@ -148,6 +156,9 @@ public class ReportService {
             }
             return new BatchResult(List.copyOf(outcomes), retracted, version);
         }));
+        for (int i = 0; i < drafts.size(); i++) {
+            accepted.fire(new ReportAccepted(drafts.get(i).source().slug(), result.outcomes().get(i)));
+        }
         readModel.refresh();
         return result;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.Interceptor;
@@ -25,21 +26,25 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The in-memory read model every read is answered from. It is brought up to date after each
  * committed write on this replica and, for writes on other replicas, by a cheap poll of the data
- * version (one row) every {@code airattack.read-model.refresh-interval}.
+ * version (one row) every {@code airattack.read-model.refresh-interval}. Each new snapshot is
+ * announced as a CDI event (a {@link Snapshot}), in order, so derived views such as the Prometheus
+ * gauges follow it without polling.
  */
 @ApplicationScoped
 public class ReadModel {
 
     private final ReportRepository repository;
     private final ReportMapper mapper;
+    private final Event<Snapshot> changed;
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile boolean loaded;
     private volatile Instant lastCheck = Instant.EPOCH;
 
-    public ReadModel(ReportRepository repository, ReportMapper mapper) {
+    public ReadModel(ReportRepository repository, ReportMapper mapper, Event<Snapshot> changed) {
         this.repository = repository;
         this.mapper = mapper;
+        this.changed = changed;
     }
 
     /** Runs after the catalog has loaded. */
@@ -79,7 +84,8 @@ public class ReadModel {
     public void refresh() {
         refreshing.lock();
         try {
-            long known = snapshot.version();
+            Snapshot before = snapshot;
+            long known = before.version();
             Changes changes = QuarkusTransaction.requiringNew().call(() -> load(known));
             Instant now = Instant.now();
             if (changes.version() < known) {
@@ -92,8 +98,20 @@ public class ReadModel {
             }
             lastCheck = now;
             loaded = true;
+            if (snapshot != before) {
+                announce(snapshot);
+            }
         } finally {
             refreshing.unlock();
+        }
+    }
+
+    /** Under the lock, so observers see the snapshots in the order they were taken; a failing observer never fails a write. */
+    private void announce(Snapshot s) {
+        try {
+            changed.fire(s);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "an observer of the read model failed on data version %d", s.version());
         }
     }
 

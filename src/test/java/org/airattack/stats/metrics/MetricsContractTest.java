@@ -1,0 +1,220 @@
+package org.airattack.stats.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.airattack.stats.support.Api.asWriter;
+import static org.airattack.stats.support.Api.fixture;
+import static org.airattack.stats.support.Api.post;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.airattack.stats.support.TestDb;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The Prometheus exposition of SPEC §4, line by line, in the text format promtool lints
+ * ({@code text/plain; version=0.0.4}), after posting the three reports of the seed article.
+ */
+@QuarkusTest
+class MetricsContractTest {
+
+    static final String PLAIN_TEXT = "text/plain; version=0.0.4";
+
+    static final String UA = "source=\"ua-air-force\"";
+    static final String SHAHED = "category=\"drone\"," + UA + ",weapon=\"shahed-136-131\"";
+    static final String ISKANDER = "category=\"ballistic-missile\"," + UA + ",weapon=\"iskander-m-kn-23\"";
+    static final String RU_DRONES = "category=\"drone\",source=\"ru-mod\",weapon=\"unknown-uav\"";
+
+    @BeforeEach
+    void startFromAnEmptyDatabase() {
+        TestDb.reset();
+    }
+
+    /** Every line of /q/metrics in the 0.0.4 text format. */
+    static List<String> exposition() {
+        String body = given().accept(PLAIN_TEXT).get("/q/metrics").then().statusCode(200)
+                .contentType(containsString("text/plain"))
+                .extract().asString();
+        return body.lines().toList();
+    }
+
+    static List<String> airattack(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("airattack_")).toList();
+    }
+
+    /** A counter's value, or 0 when it has no sample yet. */
+    static double counter(String name, String labels) {
+        String prefix = name + "{" + labels + ",} ";
+        return exposition().stream().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()))).findFirst().orElse(0);
+    }
+
+    @Test
+    void shouldExposeTheSeedArticleAsGaugesOfTheLatestNight() {
+        post("night-2025-05-23.json");
+        post("night-2025-05-24.json");
+        post("ru-mod-2025-05-23.json");
+
+        List<String> lines = exposition();
+        assertThat(lines, hasItems(
+                "# HELP airattack_night_launched Weapons launched at the country in a dated night of the source (live: its latest night; export: each night)",
+                "# TYPE airattack_night_launched gauge",
+                "airattack_night_launched{" + SHAHED + ",} 250.0",
+                "airattack_night_launched{" + ISKANDER + ",} 14.0",
+                "# TYPE airattack_night_shot_down gauge",
+                "airattack_night_shot_down{" + SHAHED + ",} 128.0",
+                "airattack_night_shot_down{" + ISKANDER + ",} 6.0",
+                "airattack_night_shot_down{" + RU_DRONES + ",} 788.0",
+                "# TYPE airattack_night_suppressed gauge",
+                "airattack_night_suppressed{" + SHAHED + ",} 117.0",
+                "# TYPE airattack_night_neutralised gauge",
+                "airattack_night_neutralised{" + SHAHED + ",} 245.0",
+                "airattack_night_neutralised{" + ISKANDER + ",} 6.0",
+                "airattack_night_neutralised{" + RU_DRONES + ",} 788.0",
+                "# HELP airattack_night_timestamp_seconds End of the latest window of the source's latest dated night, as a Unix time",
+                "# TYPE airattack_night_timestamp_seconds gauge",
+                // 2025-05-24T08:30+03:00 and, for the Russian claim, 2025-05-23T08:00+03:00 (Moscow)
+                "airattack_night_timestamp_seconds{" + UA + ",} 1.7480646E9",
+                "airattack_night_timestamp_seconds{source=\"ru-mod\",} 1.7479764E9",
+                // the last 7, 30, 365 nights up to the 24th: both Air Force nights
+                "# TYPE airattack_window_launched gauge",
+                "airattack_window_launched{category=\"drone\"," + UA + ",window=\"7d\",} 425.0",
+                "airattack_window_launched{category=\"ballistic-missile\"," + UA + ",window=\"30d\",} 15.0",
+                "airattack_window_neutralised{category=\"drone\"," + UA + ",window=\"365d\",} 245.0",
+                "airattack_window_neutralised{category=\"drone\",source=\"ru-mod\",window=\"7d\",} 788.0",
+                "# TYPE airattack_cumulative_launched gauge",
+                "airattack_cumulative_launched{category=\"drone\"," + UA + ",} 425.0",
+                "airattack_cumulative_launched{category=\"ballistic-missile\"," + UA + ",} 15.0",
+                "airattack_cumulative_shot_down{category=\"drone\"," + UA + ",} 128.0",
+                "airattack_cumulative_suppressed{category=\"drone\"," + UA + ",} 117.0",
+                "airattack_cumulative_neutralised{category=\"ballistic-missile\"," + UA + ",} 6.0",
+                "airattack_cumulative_shot_down{category=\"drone\",source=\"ru-mod\",} 788.0",
+                "# TYPE airattack_read_model_version gauge",
+                "airattack_read_model_version 3.0",
+                "# TYPE airattack_read_model_age_seconds gauge",
+                "# TYPE airattack_reports_accepted_total counter",
+                "# TYPE airattack_reports_rejected_total counter"));
+
+        // the night to 24 May in all: 264 launched, 134 shot down, 117 suppressed, 251 neutralised
+        assertThat(sum(lines, "airattack_night_launched", UA), is(264.0));
+        assertThat(sum(lines, "airattack_night_shot_down", UA), is(134.0));
+        assertThat(sum(lines, "airattack_night_suppressed", UA), is(117.0));
+        assertThat(sum(lines, "airattack_night_neutralised", UA), is(251.0));
+    }
+
+    @Test
+    void shouldLeaveUnknownCountsWithoutASampleNeverZero() {
+        post("night-2025-05-23.json");
+        post("ru-mod-2025-05-23.json");
+
+        List<String> lines = airattack(exposition());
+        // the night to 23 May says what was launched, nothing about what was stopped
+        assertThat(lines, hasItems("airattack_night_launched{" + SHAHED + ",} 175.0",
+                "airattack_night_launched{category=\"ballistic-missile\"," + UA + ",weapon=\"iskander-m\",} 1.0"));
+        assertThat(matching(lines, "airattack_night_(shot_down|suppressed|neutralised)\\{[^}]*" + UA), is(empty()));
+        assertThat(matching(lines, "airattack_(window|cumulative)_neutralised\\{[^}]*" + UA), is(empty()));
+        // the Russian claim states shot down only
+        assertThat(matching(lines, "airattack_(night|window|cumulative)_launched\\{[^}]*ru-mod"), is(empty()));
+        assertThat(matching(lines, "airattack_night_suppressed\\{[^}]*ru-mod"), is(empty()));
+        // a source without reports has no figures at all
+        assertThat(matching(lines, "airattack_(night|window|cumulative)_\\w+\\{[^}]*ua-general-staff"), is(empty()));
+        assertThat(matching(lines, "airattack_(night|window|cumulative)_\\w+\\{.*\\} 0\\.0$"), is(empty()));
+    }
+
+    @Test
+    void shouldLowerTheGaugesAndDropGoneLabelsWhenAReportIsRetracted() {
+        post("night-2025-05-23.json");
+        long night24 = post("night-2025-05-24.json");
+        assertThat(airattack(exposition()), hasItem("airattack_night_launched{" + ISKANDER + ",} 14.0"));
+
+        asWriter().delete("/api/v1/reports/" + night24).then().statusCode(204);
+
+        List<String> lines = airattack(exposition());
+        // the latest night is the 23rd again: its figures, and nothing of the weapons only the 24th had
+        assertThat(lines, hasItems("airattack_night_launched{" + SHAHED + ",} 175.0",
+                "airattack_night_timestamp_seconds{" + UA + ",} 1.7479944E9",
+                "airattack_cumulative_launched{category=\"drone\"," + UA + ",} 175.0",
+                "airattack_window_launched{category=\"drone\"," + UA + ",window=\"7d\",} 175.0",
+                "airattack_read_model_version 3.0"));
+        assertThat(matching(lines, "airattack_\\w+\\{[^}]*iskander-m-kn-23"), is(empty()));
+        assertThat(matching(lines, "airattack_(night|window|cumulative)_(shot_down|suppressed|neutralised)\\{[^}]*" + UA), is(empty()));
+
+        asWriter().delete("/api/v1/reports/" + post("night-2025-05-23.json")).then().statusCode(204);
+        assertThat(matching(airattack(exposition()), "airattack_(night|window|cumulative)_\\w+\\{"), is(empty()));
+    }
+
+    @Test
+    void shouldCountAcceptedWritesPerSourceAndRefusedOnesPerReason() {
+        double accepted = counter("airattack_reports_accepted_total", UA);
+        double validation = counter("airattack_reports_rejected_total", "reason=\"validation\"");
+        double malformed = counter("airattack_reports_rejected_total", "reason=\"malformed-json\"");
+        double unauthorized = counter("airattack_reports_rejected_total", "reason=\"unauthorized\"");
+        double notFound = counter("airattack_reports_rejected_total", "reason=\"not-found\"");
+
+        post("night-2025-05-24.json");
+        post("night-2025-05-24.json"); // unchanged: accepted again, nothing stored
+        asWriter().body(fixture("night-2025-05-24.json").replace("\"launched\": 250", "\"launched\": -1"))
+                .post("/api/v1/reports").then().statusCode(400);
+        asWriter().body("{\"source\": ").post("/api/v1/reports").then().statusCode(400);
+        given().auth().preemptive().basic("test-writer", "wrong").contentType("application/json")
+                .body(fixture("night-2025-05-24.json")).post("/api/v1/reports").then().statusCode(401);
+        given().contentType("application/json").body(fixture("night-2025-05-24.json")).post("/api/v1/reports")
+                .then().statusCode(401);
+        asWriter().delete("/api/v1/reports/999999").then().statusCode(404);
+        given().get("/api/v1/reports/999999").then().statusCode(404); // a read: not a refused write
+
+        assertThat(counter("airattack_reports_accepted_total", UA) - accepted, is(2.0));
+        assertThat(counter("airattack_reports_rejected_total", "reason=\"validation\"") - validation, is(1.0));
+        assertThat(counter("airattack_reports_rejected_total", "reason=\"malformed-json\"") - malformed, is(1.0));
+        assertThat(counter("airattack_reports_rejected_total", "reason=\"unauthorized\"") - unauthorized, is(2.0));
+        assertThat(counter("airattack_reports_rejected_total", "reason=\"not-found\"") - notFound, is(1.0));
+        // every source and reason has its counter from the start, so rate() works before the first event
+        assertThat(exposition(), hasItems("airattack_reports_accepted_total{source=\"ua-general-staff\",} 0.0",
+                "airattack_reports_rejected_total{reason=\"conflict\",} 0.0"));
+    }
+
+    @Test
+    void shouldGiveEveryMetricHelpAndOnlyBoundedLabelsAndNoTimestamps() {
+        post("night-2025-05-24.json");
+        post("ru-mod-2025-05-23.json");
+
+        List<String> lines = exposition();
+        List<String> types = lines.stream().filter(l -> l.startsWith("# TYPE airattack_")).toList();
+        assertThat(types.size(), is(15));
+        for (String type : types) {
+            String name = type.split(" ")[2];
+            assertThat(lines, hasItem(org.hamcrest.Matchers.startsWith("# HELP " + name + " ")));
+        }
+        Pattern sample = Pattern.compile("airattack_[a-z_]+(\\{(?:(source|category|weapon|window|reason)=\"[a-z0-9+-]+\",)+\\})? [0-9.E+-]+");
+        for (String line : airattack(lines)) {
+            assertThat(line, sample.matcher(line).matches(), is(true));
+        }
+    }
+
+    private static List<String> matching(List<String> lines, String regex) {
+        Pattern p = Pattern.compile(regex);
+        return lines.stream().filter(l -> p.matcher(l).lookingAt()).toList();
+    }
+
+    private static double sum(List<String> lines, String name, String label) {
+        Pattern p = Pattern.compile(Pattern.quote(name) + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} (\\S+)");
+        double total = 0;
+        for (String l : lines) {
+            Matcher m = p.matcher(l);
+            if (m.matches()) {
+                total += Double.parseDouble(m.group(1));
+            }
+        }
+        return total;
+    }
+}
