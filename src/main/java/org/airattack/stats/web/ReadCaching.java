@@ -1,5 +1,6 @@
 package org.airattack.stats.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -101,12 +102,21 @@ public class ReadCaching {
             return;
         }
         MediaType type = res.getMediaType();
-        boolean csv = type != null && type.isCompatible(MediaType.valueOf(CsvTables.MEDIA_TYPE));
-        byte[] body = csv ? CsvTables.of(entity) : json(entity);
+        byte[] body;
+        String mediaType;
+        if (entity instanceof String text) {
+            body = text.getBytes(StandardCharsets.UTF_8);
+            mediaType = type == null ? MediaType.TEXT_PLAIN : type.toString();
+        } else if (type != null && type.isCompatible(MediaType.valueOf(CsvTables.MEDIA_TYPE))) {
+            body = CsvTables.of(entity);
+            mediaType = CsvTables.MEDIA_TYPE + ";charset=UTF-8";
+        } else {
+            body = json(entity);
+            mediaType = MediaType.APPLICATION_JSON;
+        }
         if (body == null) {
             return;
         }
-        String mediaType = csv ? CsvTables.MEDIA_TYPE + ";charset=UTF-8" : MediaType.APPLICATION_JSON;
         ReadCache.Entry entry = cache.put((ReadCache.Stamp) req.getProperty(STAMP), key, body, mediaType);
         boolean gzip = entry.gzip() != null && acceptsGzip(req.getHeaders());
         MultivaluedMap<String, Object> h = res.getHeaders();
