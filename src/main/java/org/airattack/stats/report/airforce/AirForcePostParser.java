@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -170,7 +171,7 @@ public final class AirForcePostParser {
         private final OffsetDateTime publishedAt;
         private final String url;
         private final LocalDate reference;
-        private final List<String> warnings = new ArrayList<>();
+        private final Set<String> warnings = new LinkedHashSet<>();
         private final List<String> problems = new ArrayList<>();
         private final List<LineDraft> lines = new ArrayList<>();
         private final boolean[] used;

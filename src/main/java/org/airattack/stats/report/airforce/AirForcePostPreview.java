@@ -6,6 +6,8 @@ import org.airattack.stats.report.Period;
 import org.airattack.stats.report.ReportDraft;
 import org.airattack.stats.report.ReportResponse.LineResponse;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A post as it would be stored (dryRun=true): the report's fields, period and date, canonical
  * weapons with derived neutralised, and every warning; nothing has been stored.

@@ -94,7 +94,7 @@ final class PostItems {
             + "|зенітн|реактивн|баражуюч|розвідувальн|надзвуков|гіперзвуков)\\p{L}*";
     private static final String BANDEROL_NAME = "(?:бандерол\\p{L}*|дань\\s*-\\s*т(?!\\p{L}))";
 
-    static final Pattern ITEM = Pattern.compile("(?<![\\p{L}\\d'-])"
+    static final Pattern ITEM = Pattern.compile("(?<![\\p{L}\\d'/-])"
             + "(?:(?:всі|усі|всього|усього|ще)\\s+)?"
             + "(?:(?<approx>" + APPROX + ")\\s+)?"
             + "(?:(?<count>" + COUNT + ")(?:\\s+(?:з|із)\\s+(?<of>" + COUNT + "))?\\s+)?"
@@ -123,6 +123,8 @@ final class PostItems {
     private static final Pattern NAME_FILLERS = Pattern.compile("(?<!\\p{L})(?:морського|повітряного|наземного|базування|типу|типів|різних"
             + "|інших|ворожих|ворожі|противника|ворога|модифікації|ракет\\p{L}*)(?!\\p{L})|[\"/–\\-.,;:!']");
     private static final Pattern COUNT_LIKE = Pattern.compile("\\d");
+    /** The longest stretch after a noun read as a model's name: "морського базування «Калібр»" is 30 characters. */
+    private static final int NAME_LENGTH = 80;
 
     private PostItems() {
     }
@@ -256,10 +258,11 @@ final class PostItems {
         return false;
     }
 
-    /** The words after a noun up to the first preposition: where the model's name stands. */
+    /** The words after a noun up to the first preposition: where the model's name stands (a name is short). */
     private static String nameZone(String l, int from, int to) {
-        Matcher stop = NAME_ENDS.matcher(l).region(from, to).useTransparentBounds(true);
-        return l.substring(from, stop.find() ? stop.start() : to);
+        int end = Math.min(to, from + NAME_LENGTH);
+        Matcher stop = NAME_ENDS.matcher(l).region(from, end).useTransparentBounds(true);
+        return l.substring(from, stop.find() ? stop.start() : end);
     }
 
     /** True when the words after a missile's or munition's noun hold a name this reader does not know. */

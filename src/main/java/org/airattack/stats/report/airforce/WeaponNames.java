@@ -1,6 +1,7 @@
 package org.airattack.stats.report.airforce;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,18 +76,16 @@ final class WeaponNames {
 
     /** The models named in a text, in order of appearance, each once. */
     static List<Model> find(String text) {
-        StringBuilder rest = new StringBuilder(text);
+        char[] rest = text.toCharArray();
         record At(int position, Model model) {
         }
         List<At> found = new ArrayList<>();
         for (Model m : MODELS) {
-            Matcher matcher = m.pattern().matcher(rest);
+            Matcher matcher = m.pattern().matcher(new String(rest));
             while (matcher.find()) {
                 found.add(new At(matcher.start(), m));
-                for (int i = matcher.start(); i < matcher.end(); i++) {
-                    rest.setCharAt(i, ' ');
-                }
-                matcher = m.pattern().matcher(rest);
+                // consumed: a shorter model must not match inside it ("Х-59" inside "Х-59/69")
+                Arrays.fill(rest, matcher.start(), matcher.end(), ' ');
             }
         }
         found.sort((a, b) -> Integer.compare(a.position(), b.position()));

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -195,6 +197,13 @@ class AirForcePostParserTest {
                 "spacing and line ends do not make another post");
         assertNotEquals(hashed.externalId(), parser.parse(text.replace("50", "51"), MORNING, null).request().externalId());
         assertTrue(parser.parse(text, MORNING, null).warnings().stream().anyMatch(w -> w.startsWith("no url")));
+    }
+
+    @Test
+    void shouldReadTheLargestTextItTakesInLinearTime() {
+        // 64 KiB of one model name repeated once took 40 s: every "69" read as a count with its name scanned to the end
+        String text = "У ніч на 3 липня (з 18:00 2 липня) противник атакував " + "Х-59/69 ".repeat(8_000) + "\nСтаном на 08:30 збито 1";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(UnreadablePostException.class, () -> parse(text)));
     }
 
     @Test
