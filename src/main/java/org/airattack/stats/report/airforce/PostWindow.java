@@ -42,23 +42,43 @@ record PostWindow(int sentence, int after, String start, String end, String head
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
     /**
-     * Finds the header; a header it finds but cannot turn into a window adds to {@code problems}
-     * and gives no window.
+     * Finds the header; a header it finds but cannot turn into a window, or a second header naming
+     * another window (two posts pasted as one), adds to {@code problems} and gives no window.
      */
     static Optional<PostWindow> find(List<Sentence> sentences, LocalDate reference, List<String> problems) {
+        Matcher first = null;
+        Sentence at = null;
         for (Sentence s : sentences) {
             Matcher night = NIGHT.matcher(s.lower());
             Matcher day = DAY.matcher(s.lower());
-            boolean isNight = night.find();
-            boolean isDay = day.find();
-            if (isDay && (!isNight || day.start() < night.start())) {
-                return day(s, day, reference, problems);
-            }
-            if (isNight) {
-                return night(s, night, sentences, reference, problems);
+            int from = 0;
+            while (true) {
+                boolean isNight = night.find(from);
+                boolean isDay = day.find(from);
+                if (!isNight && !isDay) {
+                    break;
+                }
+                Matcher m = isDay && (!isNight || day.start() < night.start()) ? day : night;
+                if (first == null) {
+                    first = m;
+                    at = s;
+                } else if (first.pattern() != m.pattern() || !first.group(1).equals(m.group(1)) || !first.group(2).equals(m.group(2))) {
+                    problems.add("the window: the text names two, '" + at.text().substring(first.start(), first.end()) + "' and '"
+                            + s.text().substring(m.start(), m.end()) + "'; post each report on its own");
+                    return Optional.empty();
+                }
+                from = m.end();
+                if (m == first) {
+                    // keep the first header's groups: match on fresh matchers from here on
+                    night = NIGHT.matcher(s.lower());
+                    day = DAY.matcher(s.lower());
+                }
             }
         }
-        return Optional.empty();
+        if (first == null) {
+            return Optional.empty();
+        }
+        return first.pattern() == DAY ? day(at, first, reference, problems) : night(at, first, sentences, reference, problems);
     }
 
     private static Optional<PostWindow> night(Sentence s, Matcher m, List<Sentence> sentences, LocalDate reference, List<String> problems) {

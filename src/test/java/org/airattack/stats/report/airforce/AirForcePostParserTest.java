@@ -236,5 +236,8 @@ class AirForcePostParserTest {
         assertTrue(unreadable("У ніч на 3 липня (з 18:00 2 липня) ворог продовжує атаку. Станом на 08:30 деталі уточнюються.")
                 .stream().anyMatch(p -> p.startsWith("the counts")));
         assertTrue(unreadable(" \n ").contains("the text is empty"));
+        assertTrue(unreadable(AirForcePostExpectationsTest.resource("16.txt") + "\n\n" + AirForcePostExpectationsTest.resource("17.txt"))
+                .stream().anyMatch(p -> p.contains("names two") && p.contains("Протягом дня 28 серпня") && p.contains("У ніч на 1 вересня")),
+                "two posts pasted as one are not one report");
     }
 }
