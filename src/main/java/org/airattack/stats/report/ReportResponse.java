@@ -25,7 +25,7 @@ public record ReportResponse(long id, String source, String externalId, int revi
             Integer stillAirborne, Integer hitLocations, Integer debrisLocations, Map<String, Integer> leftAirspace,
             Integer shaheds, boolean withheld) {
 
-        static LineResponse of(Line l) {
+        public static LineResponse of(Line l) {
             return new LineResponse(l.weapon().key(), l.weapon().name(), l.weapon().category(),
                     l.weapon().bundle() ? l.weapon().members().stream().map(WeaponInfo::slug).toList() : null,
                     l.spelling(), l.launchPlace(), l.launched(), l.shotDown(), l.suppressed(), l.neutralised(),

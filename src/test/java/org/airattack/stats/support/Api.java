@@ -25,9 +25,14 @@ public final class Api {
 
     /** A fixture under src/test/resources/fixtures. */
     public static String fixture(String name) {
-        try (InputStream in = Api.class.getClassLoader().getResourceAsStream("fixtures/" + name)) {
+        return resource("fixtures/" + name);
+    }
+
+    /** A text file under src/test/resources. */
+    public static String resource(String path) {
+        try (InputStream in = Api.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
+                throw new IllegalArgumentException("no test resource " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,0 +1,59 @@
+package org.airattack.stats.report.airforce;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.airattack.stats.report.ReportDraft;
+import org.airattack.stats.report.ReportService;
+import org.airattack.stats.report.ReportValidator;
+import org.airattack.stats.report.ReportValidator.UnknownWeapons;
+import org.airattack.stats.web.ApiException;
+import org.airattack.stats.web.Problem.FieldError;
+
+/**
+ * Same-morning numbers: reads an Air Force post and sends the report it reads as through the same
+ * validation and revision path as POST /api/v1/reports. Nothing is stored from a post that is not
+ * a national report or that cannot be read fully.
+ */
+@ApplicationScoped
+public class AirForcePostService {
+
+    private final AirForcePostParser parser = new AirForcePostParser(Clock.systemUTC());
+    private final ReportValidator validator;
+    private final ReportService reports;
+
+    public AirForcePostService(ReportValidator validator, ReportService reports) {
+        this.validator = validator;
+        this.reports = reports;
+    }
+
+    /** Reads a post and stores it: a new report, a new revision of the same url, or nothing when unchanged. */
+    public ReportService.Result store(String text, OffsetDateTime publishedAt, String url) {
+        return reports.store(read(text, publishedAt, url));
+    }
+
+    /** Reads and validates a post without storing it. */
+    public ReportDraft read(String text, OffsetDateTime publishedAt, String url) {
+        ParsedPost post;
+        try {
+            post = parser.parse(text, publishedAt, url);
+        } catch (NotANationalReportException e) {
+            throw new ApiException(422, "not-a-report", "Not a national Air Force report",
+                    "this is " + e.getMessage() + "; nothing was stored",
+                    List.of(new FieldError("body", e.kind().slug() + ": " + e.kind().description())));
+        } catch (UnreadablePostException e) {
+            throw new ApiException(422, "unreadable-report", "The report cannot be read fully",
+                    "the report cannot be read fully (" + e.getMessage() + "); nothing was stored",
+                    e.problems().stream().map(p -> new FieldError("body", p)).toList());
+        }
+        ReportDraft draft = validator.validate(post.request(), UnknownWeapons.REJECT);
+        List<String> warnings = new ArrayList<>(post.warnings());
+        warnings.addAll(draft.warnings());
+        return new ReportDraft(draft.source(), draft.externalId(), draft.target(), draft.window(), draft.url(), draft.publishedAt(),
+                draft.lines(), List.copyOf(warnings), draft.contentHash());
+    }
+}
