@@ -224,7 +224,7 @@
             filtered.dates.forEach(function (date, i) {
                 filteredAt[date] = {
                     totals: { launched: l.values[i], neutralised: n.values[i], interceptionRate: r.values[i] },
-                    partial: Boolean(l.partial[i] || n.partial[i])
+                    partial: Boolean((l.partial && l.partial[i]) || (n.partial && n.partial[i]))
                 };
             });
         }

@@ -88,6 +88,10 @@ public interface AirAttackConfig {
         @WithDefault("2000")
         int cacheEntries();
 
+        /** The most bytes of ready answers kept per data version (keep it well below the heap). */
+        @WithDefault("16M")
+        MemorySize cacheBytes();
+
         /** Answers at least this large are also kept gzip-compressed for clients that accept it. */
         @WithDefault("1024")
         int gzipMinBytes();

@@ -86,6 +86,23 @@ public class ReportRepository implements PanacheRepository<Report> {
                 .getResultList();
     }
 
+    /**
+     * As {@link #revisionsChangedSince(long)}, but without the reports the write at {@code created}
+     * created (revision 1 at that version): the writer has them in memory already.
+     */
+    public List<ReportRevision> revisionsChangedSince(long version, long created) {
+        return getEntityManager().createQuery("""
+                select distinct rev from ReportRevision rev
+                join fetch rev.report r
+                left join fetch rev.lines
+                where r.lastChange > :version and not (r.lastChange = :created and r.currentRevision = 1)
+                order by r.id, rev.revision""", ReportRevision.class)
+                .setParameter("version", version)
+                .setParameter("created", created)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultList();
+    }
+
     /** Every revision of one report, oldest first, with lines. */
     public List<ReportRevision> revisionsOf(long reportId) {
         return getEntityManager().createQuery("""

@@ -1,6 +1,8 @@
 package org.airattack.stats.report;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ import org.airattack.stats.report.ReportRepository.Current;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
 import org.airattack.stats.series.ReadModel;
 import org.airattack.stats.web.ApiException;
+
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -40,6 +45,9 @@ public class ReportService {
     /** What a batch write did to each draft (in order), and how many reports it retracted. */
     public record BatchResult(List<Outcome> outcomes, int retracted, long version) {
     }
+
+    /** Rows per JDBC batch of a bulk insert. */
+    static final int BATCH = 500;
 
     /** How long a write waits for the writes queued before it on this replica. */
     static final long QUEUE_SECONDS = 30;
@@ -85,7 +93,7 @@ public class ReportService {
         queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Report report = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("no report with id " + id));
-            retract(report, version, Instant.now());
+            retract(report, version, now());
             return report.id;
         }));
         readModel.refresh();
@@ -113,7 +121,7 @@ public class ReportService {
         Outcome outcome = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Current current = repository.current(draft.source().slug(), draft.externalId());
-            Report report = apply(draft, current, version, Instant.now());
+            Report report = apply(draft, current, version, now());
             id[0] = report.id;
             return current == null ? Outcome.CREATED : current.unchangedBy(draft) ? Outcome.UNCHANGED : Outcome.REVISED;
         }));
@@ -136,16 +144,24 @@ public class ReportService {
             drafts.forEach(d -> accepted.fire(new ReportAccepted(d.source().slug(), Outcome.UNCHANGED)));
             return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, readModel.snapshot().version());
         }
+        List<Report> fresh = new ArrayList<>();
         BatchResult result = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
-            Instant now = Instant.now();
+            Instant now = now();
             Map<String, Current> current = repository.currentByPrefix(externalIdPrefix);
-            List<Outcome> outcomes = new java.util.ArrayList<>(drafts.size());
+            List<Outcome> outcomes = new ArrayList<>(drafts.size());
+            List<Report> created = new ArrayList<>();
             for (ReportDraft d : drafts) {
                 Current c = current.get(key(d.source().slug(), d.externalId()));
                 outcomes.add(c == null ? Outcome.CREATED : c.unchangedBy(d) ? Outcome.UNCHANGED : Outcome.REVISED);
-                apply(d, c, version, now);
+                if (c == null) {
+                    created.add(newReport(d, version, now));
+                } else {
+                    apply(d, c, version, now);
+                }
             }
+            insertAll(created);
+            fresh.addAll(created);
             int retracted = 0;
             for (Long id : retract) {
                 Report report = repository.findById(id);
@@ -159,8 +175,14 @@ public class ReportService {
         for (int i = 0; i < drafts.size(); i++) {
             accepted.fire(new ReportAccepted(drafts.get(i).source().slug(), result.outcomes().get(i)));
         }
-        readModel.refresh();
+        // the reports this batch created are already in memory: the read model need not read them back
+        readModel.refresh(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions)).toList());
         return result;
+    }
+
+    /** Now, to the microsecond PostgreSQL keeps, so a report read back equals the one written. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Runs a write transaction once the writes queued before it on this replica are done. */
@@ -191,17 +213,50 @@ public class ReportService {
         return c != null && c.unchangedBy(d);
     }
 
+    /** A new report holding the draft as its first revision, not yet stored. */
+    private Report newReport(ReportDraft draft, long version, Instant now) {
+        Report report = new Report();
+        report.source = draft.source().slug();
+        report.externalId = draft.externalId();
+        report.status = Report.ACTIVE;
+        report.currentRevision = 1;
+        report.lastChange = version;
+        report.createdAt = now;
+        report.revisions.add(mapper.toRevision(report, 1, draft, now));
+        return report;
+    }
+
+    /**
+     * Stores many new reports through a stateless session, table by table, so the inserts go out
+     * in whole JDBC batches without the persistence context's bookkeeping (the bulk of a
+     * whole-file import). Runs in the caller's transaction.
+     */
+    private void insertAll(List<Report> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        List<ReportRevision> revisions = new ArrayList<>(reports.size());
+        List<ReportLine> lines = new ArrayList<>(reports.size() * 2);
+        for (Report r : reports) {
+            for (ReportRevision rev : r.revisions) {
+                revisions.add(rev);
+                lines.addAll(rev.lines);
+            }
+        }
+        try (StatelessSession session = repository.getEntityManager().unwrap(Session.class).getSessionFactory()
+                .withStatelessOptions().connection(repository.getEntityManager().unwrap(Session.class)
+                        .doReturningWork(connection -> connection)).openStatelessSession()) {
+            session.setJdbcBatchSize(BATCH);
+            session.insertMultiple(reports);
+            session.insertMultiple(revisions);
+            session.insertMultiple(lines);
+        }
+    }
+
     /** Writes a draft as a new report or a new revision; does nothing when it is unchanged. Needs the write lock. */
     private Report apply(ReportDraft draft, Current current, long version, Instant now) {
         if (current == null) {
-            Report report = new Report();
-            report.source = draft.source().slug();
-            report.externalId = draft.externalId();
-            report.status = Report.ACTIVE;
-            report.currentRevision = 1;
-            report.lastChange = version;
-            report.createdAt = now;
-            report.revisions.add(mapper.toRevision(report, 1, draft, now));
+            Report report = newReport(draft, version, now);
             repository.persist(report);
             return report;
         }

@@ -1,6 +1,5 @@
 package org.airattack.stats.series;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,7 +105,7 @@ public final class CsvTables {
         if (v == null) {
             return "";
         }
-        return v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+        return v.toString();
     }
 
     private static byte[] write(List<List<String>> rows) {

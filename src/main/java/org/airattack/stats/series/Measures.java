@@ -1,10 +1,8 @@
 package org.airattack.stats.series;
 
-import java.math.BigDecimal;
-
 /** Every measure of one point; null is unknown, never zero. */
 public record Measures(Long launched, Long shotDown, Long suppressed, Long neutralised, Long stillAirborne,
-        Long hitLocations, Long debrisLocations, BigDecimal interceptionRate) {
+        Long hitLocations, Long debrisLocations, Double interceptionRate) {
 
     static Measures of(Tally t) {
         return new Measures(t.value(Measure.LAUNCHED), t.value(Measure.SHOT_DOWN), t.value(Measure.SUPPRESSED),

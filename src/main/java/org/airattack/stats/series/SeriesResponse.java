@@ -2,6 +2,8 @@ package org.airattack.stats.series;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A columnar time series: {@code values[i]} of every series belongs to {@code dates[i]}.
  *
@@ -29,8 +31,9 @@ public record SeriesResponse(String source, PeriodFilter period, Interval interv
      * @param group   "total", a category, or a weapon key
      * @param measure what it counts
      * @param values  one per date; null is unknown
-     * @param partial one per date: some contributions were unknown or withheld
+     * @param partial one per date: some contributions were unknown or withheld; left out when none was
      */
-    public record Series(String group, Measure measure, List<Number> values, List<Boolean> partial) {
+    public record Series(String group, Measure measure, List<Number> values,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Boolean> partial) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -71,19 +72,25 @@ public class SeriesService {
         }
 
         List<LocalDate> dates = dates(q, points);
-        List<String> groups = groups(q.groupBy(), points);
-        List<SeriesResponse.Series> series = new ArrayList<>(groups.size() * q.measures().size());
-        for (String group : groups) {
-            for (Measure m : q.measures()) {
-                series.add(series(q, points, dates, group, m));
-            }
-        }
+        Point[] aligned = new Point[dates.size()];
         List<Boolean> spans = new ArrayList<>(dates.size());
         List<String> isoDates = new ArrayList<>(dates.size());
-        for (LocalDate d : dates) {
-            Point p = points.get(d);
-            spans.add(p != null && p.span);
+        for (int i = 0; i < aligned.length; i++) {
+            LocalDate d = dates.get(i);
+            aligned[i] = points.get(d);
+            spans.add(aligned[i] != null && aligned[i].span);
             isoDates.add(d.toString());
+        }
+        List<String> groups = groups(q.groupBy(), points);
+        List<SeriesResponse.Series> series = new ArrayList<>(groups.size() * q.measures().size());
+        Tally[] column = new Tally[aligned.length];
+        for (String group : groups) {
+            for (int i = 0; i < aligned.length; i++) {
+                column[i] = aligned[i] == null ? null : aligned[i].groups.get(group);
+            }
+            for (Measure m : q.measures()) {
+                series.add(series(q, aligned, column, group, m));
+            }
         }
         String from = q.from() != null ? q.from().toString() : dates.isEmpty() ? null : isoDates.get(0);
         String to = q.to() != null ? q.to().toString() : dates.isEmpty() ? null : isoDates.get(isoDates.size() - 1);
@@ -126,36 +133,52 @@ public class SeriesService {
         return groups;
     }
 
-    private static SeriesResponse.Series series(SeriesQuery q, TreeMap<LocalDate, Point> points, List<LocalDate> dates,
-            String group, Measure m) {
-        List<Number> values = new ArrayList<>(dates.size());
-        List<Boolean> partial = new ArrayList<>(dates.size());
+    /**
+     * One (group, measure) series over the aligned dates; {@code column[i]} is the group's tally on
+     * date i, or null. The partial list is left out when no value is partial.
+     */
+    private static SeriesResponse.Series series(SeriesQuery q, Point[] aligned, Tally[] column, String group, Measure m) {
+        NumberColumn values = m.derived() ? NumberColumn.ratios(column.length) : NumberColumn.counts(column.length);
+        Boolean[] partial = new Boolean[column.length];
+        boolean anyPartial = false;
         Tally running = q.cumulative() ? new Tally() : null;
         boolean runningPartial = false;
-        for (LocalDate d : dates) {
-            Point p = points.get(d);
-            Tally t = p == null ? null : p.groups.get(group);
+        for (int i = 0; i < column.length; i++) {
+            Tally t = column[i];
+            boolean p;
             if (running != null) {
                 if (t != null) {
                     running.add(t);
                     runningPartial |= t.partial(m);
                 }
-                Number v = running.number(m);
-                values.add(v == null && q.fill() == Fill.ZERO ? zero(m) : v);
-                partial.add(runningPartial);
+                set(values, i, running, m, q.fill() == Fill.ZERO);
+                p = runningPartial;
             } else if (t != null) {
-                values.add(t.number(m));
-                partial.add(t.partial(m));
+                set(values, i, t, m, false);
+                p = t.partial(m);
             } else {
-                values.add(p == null && q.fill() == Fill.ZERO ? zero(m) : null);
-                partial.add(false);
+                if (aligned[i] == null && q.fill() == Fill.ZERO && !m.derived()) {
+                    values.setCount(i, 0);
+                }
+                p = false;
             }
+            partial[i] = p;
+            anyPartial |= p;
         }
-        return new SeriesResponse.Series(group, m, values, partial);
+        return new SeriesResponse.Series(group, m, values, anyPartial ? Arrays.asList(partial) : null);
     }
 
-    private static Number zero(Measure m) {
-        return m.derived() ? null : 0L;
+    /** Puts a tally's value of the measure into the column; unknown stays unset (null), or 0 when zeros are asked for. */
+    private static void set(NumberColumn values, int i, Tally t, Measure m, boolean zeroForUnknown) {
+        if (m.derived()) {
+            if (t.hasRate()) {
+                values.setRatio(i, t.rateValue());
+            }
+        } else if (t.known(m)) {
+            values.setCount(i, t.sum(m));
+        } else if (zeroForUnknown) {
+            values.setCount(i, 0);
+        }
     }
 
     private static NavigableMap<LocalDate, List<StoredReport>> range(NavigableMap<LocalDate, List<StoredReport>> all,

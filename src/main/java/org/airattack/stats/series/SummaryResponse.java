@@ -1,6 +1,5 @@
 package org.airattack.stats.series;
 
-import java.math.BigDecimal;
 import java.util.Map;
 
 /** The headline figures of a source: the payload of a headline widget. */
@@ -28,7 +27,6 @@ public record SummaryResponse(String source, PeriodFilter period, Night latestNi
     }
 
     /** Neutralised / launched per window. */
-    public record Rates(BigDecimal latestNight, BigDecimal last7Nights, BigDecimal last30Nights, BigDecimal yearToDate,
-            BigDecimal allTime) {
+    public record Rates(Double latestNight, Double last7Nights, Double last30Nights, Double yearToDate, Double allTime) {
     }
 }

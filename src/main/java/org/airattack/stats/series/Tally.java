@@ -1,8 +1,5 @@
 package org.airattack.stats.series;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 import org.airattack.stats.report.Line;
 
 /**
@@ -64,9 +61,32 @@ public final class Tally {
         return known[i] == 0 ? null : sum[i];
     }
 
+    /** True when some line knew this summed measure. */
+    boolean known(Measure m) {
+        return known[m.ordinal()] > 0;
+    }
+
+    /** The sum of the known values of a summed measure. */
+    long sum(Measure m) {
+        return sum[m.ordinal()];
+    }
+
+    /** True when the interception rate is defined (some line knew both launched and neutralised, and launched &gt; 0). */
+    boolean hasRate() {
+        return rateLaunched > 0;
+    }
+
+    /** The interception rate rounded to 4 decimals; only when {@link #hasRate()}. */
+    double rateValue() {
+        return Math.round(rateNeutralised * 10_000.0 / rateLaunched) / 10_000.0;
+    }
+
     /** A value for JSON: the sum, or the rate rounded to 4 decimals. */
     public Number number(Measure m) {
-        return m.derived() ? rate() : value(m);
+        if (m.derived()) {
+            return rate();
+        }
+        return value(m);
     }
 
     /** True when some contributions are known and some are not. */
@@ -79,11 +99,8 @@ public final class Tally {
     }
 
     /** Σ neutralised / Σ launched over lines where both are known, to 4 decimals; null when none. */
-    public BigDecimal rate() {
-        if (rateLaunched == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(rateNeutralised).divide(BigDecimal.valueOf(rateLaunched), 4, RoundingMode.HALF_UP);
+    public Double rate() {
+        return hasRate() ? rateValue() : null;
     }
 
     public boolean withheld() {

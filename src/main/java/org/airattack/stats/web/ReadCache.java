@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPOutputStream;
 
@@ -25,20 +26,61 @@ import org.airattack.stats.config.AirAttackConfig;
 @ApplicationScoped
 public class ReadCache {
 
-    /**
-     * One ready answer.
-     *
-     * @param etag         the strong ETag of the identity bytes (quoted)
-     * @param body         the answer
-     * @param gzip         the answer gzip-compressed, or null when it is too small to bother
-     * @param mediaType    its Content-Type
-     * @param lastModified when the data it was computed from last changed
-     */
-    public record Entry(String etag, byte[] body, byte[] gzip, String mediaType, Instant lastModified) {
+    /** One ready answer: its bytes, and their gzip made on first demand. */
+    public static final class Entry {
+
+        private final String etag;
+        private final byte[] body;
+        private final boolean gzippable;
+        private final String mediaType;
+        private final Instant lastModified;
+        private volatile byte[] gzip;
+
+        Entry(String etag, byte[] body, boolean gzippable, String mediaType, Instant lastModified) {
+            this.etag = etag;
+            this.body = body;
+            this.gzippable = gzippable;
+            this.mediaType = mediaType;
+            this.lastModified = lastModified;
+        }
+
+        /** The strong ETag of the identity bytes (quoted). */
+        public String etag() {
+            return etag;
+        }
 
         /** The ETag of the gzip variant: strong ETags differ per content coding. */
         public String gzipEtag() {
             return ReadCache.gzipEtag(etag);
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        /** True when the answer is large enough to be worth sending gzip-compressed. */
+        public boolean gzippable() {
+            return gzippable;
+        }
+
+        /** The answer gzip-compressed (made once, on the first client that accepts it); only when gzippable. */
+        public byte[] gzip() {
+            byte[] g = gzip;
+            if (g == null) {
+                g = ReadCache.gzip(body);
+                gzip = g;
+            }
+            return g;
+        }
+
+        /** Its Content-Type. */
+        public String mediaType() {
+            return mediaType;
+        }
+
+        /** When the data it was computed from last changed. */
+        public Instant lastModified() {
+            return lastModified;
         }
     }
 
@@ -55,17 +97,23 @@ public class ReadCache {
         }
     }
 
-    private record Generation(Stamp stamp, Map<String, Entry> entries) {
+    private record Generation(Stamp stamp, Map<String, Entry> entries, AtomicLong bytes) {
+
+        Generation(Stamp stamp) {
+            this(stamp, new ConcurrentHashMap<>(), new AtomicLong());
+        }
     }
 
     private final int maxEntries;
     private final int gzipMinBytes;
-    private volatile Generation generation = new Generation(new Stamp(-1, Instant.EPOCH), new ConcurrentHashMap<>());
+    private final long maxBytes;
+    private volatile Generation generation = new Generation(new Stamp(-1, Instant.EPOCH));
     private final LongAdder computed = new LongAdder();
 
     public ReadCache(AirAttackConfig config) {
         this.maxEntries = config.http().cacheEntries();
         this.gzipMinBytes = config.http().gzipMinBytes();
+        this.maxBytes = config.http().cacheBytes().asLongValue();
     }
 
     /** The ready answer for this request computed from this state of the data, or null. */
@@ -74,18 +122,28 @@ public class ReadCache {
         return g.stamp().equals(stamp) ? g.entries().get(key) : null;
     }
 
-    /** Keeps an answer computed from this state of the data (unless the cache is full). */
+    /**
+     * Keeps an answer computed from this state of the data, unless the cache is full (by count or
+     * by bytes; an answer too large to keep is still sent, just computed again next time).
+     */
     public Entry put(Stamp stamp, String key, byte[] body, String mediaType) {
         computed.increment();
-        Entry entry = new Entry(etag(stamp, key), body, body.length >= gzipMinBytes ? gzip(body) : null, mediaType,
-                stamp.lastModified());
+        Entry entry = new Entry(etag(stamp, key), body, body.length >= gzipMinBytes, mediaType, stamp.lastModified());
         Generation g = generation;
         if (!g.stamp().equals(stamp)) {
-            g = new Generation(stamp, new ConcurrentHashMap<>());
+            g = new Generation(stamp);
             generation = g;
         }
-        if (g.entries().size() < maxEntries) {
+        // an answer is kept with room for its gzip (about a tenth of it); one too large to be polled
+        // (a full-history breakdown by weapon runs to megabytes) is not worth the heap it would hold
+        long size = body.length + body.length / 8L;
+        if (size > maxBytes / 16) {
+            return entry;
+        }
+        if (g.entries().size() < maxEntries && g.bytes().addAndGet(size) <= maxBytes) {
             g.entries().put(key, entry);
+        } else {
+            g.bytes().addAndGet(-size);
         }
         return entry;
     }
@@ -110,7 +168,7 @@ public class ReadCache {
         return etag.substring(0, etag.length() - 1) + "-gz\"";
     }
 
-    private static byte[] gzip(byte[] body) {
+    static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(body);

@@ -1,0 +1,188 @@
+package org.airattack.stats.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.airattack.stats.config.AirAttackConfig;
+import org.airattack.stats.series.ReadModel;
+import org.airattack.stats.series.Snapshot;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The lean path of every read under /api/v1 (SPEC §3.2), on the event loop before any resource
+ * runs: a revalidation whose ETag still holds is a 304 from the ETag alone, and a read answered
+ * before at this state of the data is written from ready bytes. Everything else goes on to the
+ * resources, and {@link ReadCaching} keeps their answer for next time.
+ */
+@ApplicationScoped
+public class ReadFastPath {
+
+    static final String API = "/api/v1/";
+    /** Where the cache key and data stamp of a read wait for {@link ReadCaching} to store its answer. */
+    static final String KEY = ReadFastPath.class.getName() + ".key";
+    static final String STAMP = ReadFastPath.class.getName() + ".stamp";
+    /** When the read reached the resources (System.nanoTime), for the Server-Timing of a computed answer. */
+    static final String STARTED = ReadFastPath.class.getName() + ".started";
+    /** After the CORS filter (which must add its headers to every answer), ahead of the resources. */
+    private static final int PRIORITY = 10;
+    private static final CharSequence VARY = HttpHeaders.createOptimized("Accept, Accept-Encoding");
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+
+    /** Request lines remembered with their canonical key. */
+    private static final int MAX_KEYS = 10_000;
+
+    private final Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ReadModel readModel;
+    private final ReadCache cache;
+    private final CharSequence cacheControl;
+
+    public ReadFastPath(ReadModel readModel, ReadCache cache, AirAttackConfig config) {
+        this.readModel = readModel;
+        this.cache = cache;
+        this.cacheControl = HttpHeaders.createOptimized("public, max-age=" + config.http().maxAge().toSeconds()
+                + ", stale-while-revalidate=" + config.http().staleWhileRevalidate().toSeconds());
+    }
+
+    void install(@Observes Filters filters) {
+        filters.register(this::serve, PRIORITY);
+    }
+
+    /** The Cache-Control of every read answer. */
+    CharSequence cacheControl() {
+        return cacheControl;
+    }
+
+    private void serve(RoutingContext rc) {
+        HttpMethod method = rc.request().method();
+        String path = rc.normalizedPath();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD || !path.startsWith(API)) {
+            rc.next();
+            return;
+        }
+        Snapshot s = readModel.snapshot();
+        ReadCache.Stamp stamp = new ReadCache.Stamp(s.version(), s.lastModified());
+        MultiMap headers = rc.request().headers();
+        String key = key(rc, path, headers.get(HttpHeaders.ACCEPT));
+        rc.put(KEY, key);
+        rc.put(STAMP, stamp);
+        boolean gzip = acceptsGzip(headers.get(HttpHeaders.ACCEPT_ENCODING));
+        ReadCache.Entry entry = cache.get(stamp, key);
+        String etag = entry != null ? entry.etag() : ReadCache.etag(stamp, key);
+        if (notModified(headers.get(HttpHeaders.IF_NONE_MATCH), headers.get(HttpHeaders.IF_MODIFIED_SINCE), etag,
+                s.lastModified())) {
+            HttpServerResponse r = rc.response().setStatusCode(304);
+            headers(r, gzip && (entry == null || entry.gzippable()) ? ReadCache.gzipEtag(etag) : etag, s.lastModified());
+            r.end();
+            return;
+        }
+        if (entry == null) {
+            rc.put(STARTED, System.nanoTime());
+            rc.next();
+            return;
+        }
+        boolean zipped = gzip && entry.gzippable();
+        byte[] body = zipped ? entry.gzip() : entry.body();
+        HttpServerResponse r = rc.response();
+        headers(r, zipped ? entry.gzipEtag() : entry.etag(), entry.lastModified());
+        r.putHeader(HttpHeaders.CONTENT_TYPE, entry.mediaType());
+        if (zipped) {
+            r.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP);
+        }
+        if (method == HttpMethod.HEAD) {
+            r.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length)).end();
+        } else {
+            r.end(Buffer.buffer(body));
+        }
+    }
+
+    private void headers(HttpServerResponse r, String etag, Instant lastModified) {
+        r.putHeader(HttpHeaders.ETAG, etag)
+                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .putHeader(HttpHeaders.LAST_MODIFIED, httpDate(lastModified))
+                .putHeader(HttpHeaders.VARY, VARY);
+    }
+
+    /** The canonical key of a request line and Accept header, remembered: widgets repeat the same few URLs. */
+    private String key(RoutingContext rc, String path, String accept) {
+        String raw = rc.request().uri() + '\n' + accept;
+        String key = keys.get(raw);
+        if (key == null) {
+            key = key(path, rc.queryParams(), accept);
+            if (keys.size() < MAX_KEYS) {
+                keys.put(raw, key);
+            }
+        }
+        return key;
+    }
+
+    /**
+     * The canonical request: path, the query parameters sorted (all but {@code format}), and the
+     * representation asked for ({@code format=csv|json} wins over {@code Accept}).
+     */
+    static String key(String path, MultiMap query, String accept) {
+        StringBuilder sb = new StringBuilder(path.length() + 64).append(path).append('?');
+        List<String> params = new ArrayList<>(query.size());
+        String format = null;
+        for (Map.Entry<String, String> e : query) {
+            if (e.getKey().equals("format")) {
+                format = e.getValue();
+            } else {
+                params.add(e.getKey() + '=' + e.getValue());
+            }
+        }
+        params.sort(null);
+        params.forEach(p -> sb.append(p).append('&'));
+        boolean csv = format != null && (format.equalsIgnoreCase("csv") || !format.equalsIgnoreCase("json")
+                && accept != null && accept.contains("text/csv")) || format == null && accept != null && accept.contains("text/csv");
+        return sb.append('#').append(csv ? "csv" : "json").toString();
+    }
+
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
+        if (ifNoneMatch != null) {
+            String gz = ReadCache.gzipEtag(etag);
+            for (String candidate : ifNoneMatch.split(",")) {
+                String tag = candidate.strip();
+                if (tag.startsWith("W/")) {
+                    tag = tag.substring(2);
+                }
+                if (tag.equals("*") || tag.equals(etag) || tag.equals(gz)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return lastModified.getEpochSecond() <= since.getEpochSecond();
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.contains("gzip");
+    }
+
+    static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,94 @@
+package org.airattack.stats.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.airattack.stats.support.Api;
+import org.airattack.stats.support.TestDb;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The batch write path of the importers is all or nothing, bulk inserts included. */
+@QuarkusTest
+class ReportServiceBatchTest {
+
+    @Inject
+    ReportService service;
+
+    @Inject
+    ReportValidator validator;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ReportRepository repository;
+
+    @Inject
+    ReportMapper mapper;
+
+    @Inject
+    org.airattack.stats.series.ReadModel readModel;
+
+    @BeforeEach
+    void emptyDatabase() {
+        TestDb.reset();
+    }
+
+    private ReportDraft draft(String fixture, String externalId) throws Exception {
+        ReportRequest r = json.readValue(Api.fixture(fixture), ReportRequest.class);
+        return validator.validate(new ReportRequest(r.source(), externalId, r.target(), r.windowStart(), r.windowEnd(), r.url(),
+                r.publishedAt(), r.lines()), ReportValidator.UnknownWeapons.REJECT);
+    }
+
+    @Test
+    void shouldStoreNothingWhenOneReportOfABatchFails() throws Exception {
+        Api.post("night-2025-05-23.json");
+        long revisions = TestDb.count("report_revision");
+        ReportDraft first = draft("night-2025-05-24.json", "batch:a");
+        ReportDraft clash = draft("night-2025-05-24.json", "batch:a");
+        ReportDraft other = draft("ru-mod-2025-05-23.json", "batch:b");
+
+        assertThrows(RuntimeException.class, () -> service.storeAll(List.of(first, other, clash), List.of(), "batch:"));
+
+        assertEquals(1, TestDb.count("report"));
+        assertEquals(revisions, TestDb.count("report_revision"));
+        assertEquals(2, TestDb.count("report_line"));
+        assertEquals(1, Api.reportCount());
+    }
+
+    @Test
+    void shouldStoreABatchOfNewAndRevisedReportsTogether() throws Exception {
+        ReportService.BatchResult first = service.storeAll(List.of(draft("night-2025-05-24.json", "batch:a")), List.of(), "batch:");
+        assertEquals(List.of(ReportService.Outcome.CREATED), first.outcomes());
+        ReportDraft revised = validator.validate(json.readValue(Api.fixture("night-2025-05-24.json")
+                .replace("kpszsu/posts/pfbid0abc\",", "batch:a\",").replace("\"launched\": 250", "\"launched\": 251"),
+                ReportRequest.class), ReportValidator.UnknownWeapons.REJECT);
+        ReportService.BatchResult second = service.storeAll(List.of(revised, draft("ru-mod-2025-05-23.json", "batch:b")), List.of(),
+                "batch:");
+        assertEquals(List.of(ReportService.Outcome.REVISED, ReportService.Outcome.CREATED), second.outcomes());
+        assertEquals(2, TestDb.count("report"));
+        assertEquals(3, TestDb.count("report_revision"));
+    }
+
+    @Test
+    void shouldHoldInMemoryExactlyWhatTheDatabaseHoldsAfterABatch() throws Exception {
+        ReportService.BatchResult result = service.storeAll(List.of(draft("night-2025-05-24.json", "batch:a"),
+                draft("night-2025-05-23.json", "batch:b"), draft("ru-mod-2025-05-23.json", "batch:c")), List.of(), "batch:");
+        assertEquals(3, result.outcomes().size());
+        for (StoredReport inMemory : readModel.snapshot().reportsNewestFirst()) {
+            StoredReport readBack = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> mapper.toStored(
+                    repository.findById(inMemory.id()), repository.revisionsOf(inMemory.id())));
+            assertEquals(readBack, inMemory, "report " + inMemory.id() + " as kept in memory after the batch");
+        }
+        assertEquals(3, readModel.snapshot().reportsNewestFirst().size());
+    }
+}
