@@ -73,6 +73,30 @@ public class ReportRepository implements PanacheRepository<Report> {
         return new Current((Long) row[0], Report.ACTIVE.equals(row[1]), (String) row[2]);
     }
 
+    /**
+     * An active report of the source whose latest revision has exactly this window and target,
+     * under another external id: the same statement filed twice, or null.
+     */
+    public Long sameWindow(String source, String externalId, ReportWindow window, String target) {
+        List<Long> ids = getEntityManager().createQuery("""
+                select r.id from Report r join r.revisions rev
+                where r.source = :source and r.externalId <> :externalId and r.status = 'active'
+                and rev.revision = r.currentRevision
+                and rev.windowStart = :start and rev.windowStartDateOnly = :startDateOnly
+                and rev.windowEnd = :end and rev.windowEndDateOnly = :endDateOnly
+                and (rev.target = :target or (rev.target is null and :target is null))""", Long.class)
+                .setParameter("source", source)
+                .setParameter("externalId", externalId)
+                .setParameter("start", window.start().instant())
+                .setParameter("startDateOnly", window.start().dateOnly())
+                .setParameter("end", window.end().instant())
+                .setParameter("endDateOnly", window.end().dateOnly())
+                .setParameter("target", target)
+                .setMaxResults(1)
+                .getResultList();
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
     /** Every revision, with its lines and report, of the reports changed after the given version. */
     public List<ReportRevision> revisionsChangedSince(long version) {
         return getEntityManager().createQuery("""
@@ -88,14 +112,14 @@ public class ReportRepository implements PanacheRepository<Report> {
 
     /**
      * As {@link #revisionsChangedSince(long)}, but without the reports the write at {@code created}
-     * created (revision 1 at that version): the writer has them in memory already.
+     * created (active at revision 1 with that version; a retraction in the same write still counts as a change): the writer has them in memory already.
      */
     public List<ReportRevision> revisionsChangedSince(long version, long created) {
         return getEntityManager().createQuery("""
                 select distinct rev from ReportRevision rev
                 join fetch rev.report r
                 left join fetch rev.lines
-                where r.lastChange > :version and not (r.lastChange = :created and r.currentRevision = 1)
+                where r.lastChange > :version and not (r.lastChange = :created and r.currentRevision = 1 and r.status = 'active')
                 order by r.id, rev.revision""", ReportRevision.class)
                 .setParameter("version", version)
                 .setParameter("created", created)

@@ -121,6 +121,9 @@ public class ReportService {
         Outcome outcome = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Current current = repository.current(draft.source().slug(), draft.externalId());
+            if (current == null || !current.active()) {
+                refuseSecondFiling(draft);
+            }
             Report report = apply(draft, current, version, now());
             id[0] = report.id;
             return current == null ? Outcome.CREATED : current.unchangedBy(draft) ? Outcome.UNCHANGED : Outcome.REVISED;
@@ -178,6 +181,21 @@ public class ReportService {
         // the reports this batch created are already in memory: the read model need not read them back
         readModel.refresh(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions)).toList());
         return result;
+    }
+
+    /**
+     * A new report with exactly the source, window and target of an active one under another
+     * external id is the same statement filed twice (a post read the same morning, then the
+     * dataset's row; or a hand-typed copy): storing it would count the night twice.
+     */
+    private void refuseSecondFiling(ReportDraft draft) {
+        Long other = repository.sameWindow(draft.source().slug(), draft.externalId(), draft.window(), draft.target());
+        if (other != null) {
+            throw ApiException.conflict("report " + other + " of " + draft.source().slug() + " already covers "
+                    + draft.window().start().local() + " to " + draft.window().end().local()
+                    + (draft.target() == null ? "" : " for " + draft.target())
+                    + " under another externalId; revise it with PUT /api/v1/reports/" + other + " instead of filing it twice");
+        }
     }
 
     /** Now, to the microsecond PostgreSQL keeps, so a report read back equals the one written. */

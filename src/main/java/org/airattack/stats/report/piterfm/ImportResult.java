@@ -19,8 +19,14 @@ import java.util.List;
 public record ImportResult(int rows, int created, int revised, int unchanged, int skipped, Reports reports,
         List<Warning> warnings, long elapsedMs, long dataVersion) {
 
-    /** Per-report counts. */
-    public record Reports(int created, int revised, int unchanged, int skipped, int retracted) {
+    /**
+     * Per-report counts.
+     *
+     * @param retracted  earlier dataset reports the file no longer has, retracted on request
+     * @param superseded reports that came another way (JSON, an Air Force post) with exactly the window of
+     *                   a dataset report, replaced by it
+     */
+    public record Reports(int created, int revised, int unchanged, int skipped, int retracted, int superseded) {
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,10 @@ import org.airattack.stats.report.ReportService;
 import org.airattack.stats.report.ReportService.Outcome;
 import org.airattack.stats.report.ReportValidator;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
+import org.airattack.stats.report.ReportWindow;
+import org.airattack.stats.report.StoredReport;
+import org.airattack.stats.series.ReadModel;
+import org.airattack.stats.series.Snapshot;
 import org.airattack.stats.report.WindowPoint;
 import org.airattack.stats.web.ApiException;
 import org.airattack.stats.web.Problem;
@@ -65,12 +70,15 @@ public class PiterfmCsvImporter {
     private final ReportValidator validator;
     private final ReportService service;
     private final ReportRepository repository;
+    private final ReadModel readModel;
 
-    public PiterfmCsvImporter(Catalog catalog, ReportValidator validator, ReportService service, ReportRepository repository) {
+    public PiterfmCsvImporter(Catalog catalog, ReportValidator validator, ReportService service, ReportRepository repository,
+            ReadModel readModel) {
         this.catalog = catalog;
         this.validator = validator;
         this.service = service;
         this.repository = repository;
+        this.readModel = readModel;
     }
 
     /** One report of the file while it is assembled: its rows in file order. */
@@ -114,7 +122,9 @@ public class PiterfmCsvImporter {
         }
         Log.infof("dataset import: %d rows read, %d reports to store, %d rows skipped", rows.size(), drafts.size(), skippedRows);
 
-        List<Long> retract = missing(present, onMissing);
+        List<Long> superseded = superseded(drafts, warnings);
+        List<Long> retract = new ArrayList<>(missing(present, onMissing));
+        retract.addAll(superseded);
         ReportService.BatchResult result = service.storeAll(drafts, retract, EXTERNAL_ID_PREFIX);
 
         int[] rowCounts = new int[Outcome.values().length];
@@ -131,8 +141,43 @@ public class PiterfmCsvImporter {
         return new ImportResult(rows.size(), rowCounts[Outcome.CREATED.ordinal()], rowCounts[Outcome.REVISED.ordinal()],
                 rowCounts[Outcome.UNCHANGED.ordinal()], skippedRows,
                 new ImportResult.Reports(reportCounts[Outcome.CREATED.ordinal()], reportCounts[Outcome.REVISED.ordinal()],
-                        reportCounts[Outcome.UNCHANGED.ordinal()], skippedReports, result.retracted()),
+                        reportCounts[Outcome.UNCHANGED.ordinal()], skippedReports, result.retracted() - superseded.size(),
+                        superseded.size()),
                 List.copyOf(warnings), elapsed, result.version());
+    }
+
+    /**
+     * Reports that came another way (the JSON API, an Air Force post read the same morning) for
+     * exactly the source, window and target of a report in the file: the dataset's version replaces them,
+     * or the night would count twice. They are retracted, their history kept, with a warning.
+     */
+    private List<Long> superseded(List<ReportDraft> drafts, List<ImportResult.Warning> warnings) {
+        Map<String, List<StoredReport>> byWindow = new HashMap<>();
+        Snapshot s = readModel.snapshot();
+        for (StoredReport r : s.reportsNewestFirst()) {
+            if (r.active() && !r.externalId().startsWith(EXTERNAL_ID_PREFIX)) {
+                byWindow.computeIfAbsent(windowKey(r.source().slug(), r.latest().window(), r.latest().target()), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        if (byWindow.isEmpty()) {
+            return ids;
+        }
+        for (ReportDraft d : drafts) {
+            for (StoredReport r : byWindow.getOrDefault(windowKey(d.source().slug(), d.window(), d.target()), List.of())) {
+                if (!ids.contains(r.id())) {
+                    ids.add(r.id());
+                    warnings.add(new ImportResult.Warning(null, "report " + r.id() + " (" + r.externalId() + ") has the window "
+                            + d.window().start().local() + " to " + d.window().end().local() + " of a dataset report; "
+                            + "the dataset's version replaces it (retracted, history kept)"));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String windowKey(String source, ReportWindow w, String target) {
+        return source + '|' + w.start().instant() + w.start().dateOnly() + '|' + w.end().instant() + w.end().dateOnly() + '|' + target;
     }
 
     /** Stored, active dataset reports this file does not have: refused, kept or retracted as asked. */

@@ -215,4 +215,25 @@ class PiterfmImportTest {
         given().contentType("text/csv").body(csv("edition-2026-06.csv")).post(IMPORT).then().statusCode(401);
         assertEquals(0, Api.reportCount());
     }
+
+    @Test
+    void shouldReplaceTheSameNightFiledAnotherWaySoItNeverCountsTwice() {
+        long typed = Api.post("night-2025-05-24.json");
+        given().get("/api/v1/nights/2025-05-24").then().body("totals.launched", is(264));
+
+        importCsv(csv("edition-2026-06.csv"), "").statusCode(200)
+                .body("reports.superseded", is(1))
+                .body("reports.retracted", is(0))
+                .body("warnings.message", hasItem(containsString("report " + typed + " (kpszsu/posts/pfbid0abc)")));
+
+        given().get("/api/v1/nights/2025-05-24").then().body("totals.launched", is(264)).body("reports", hasSize(1))
+                .body("reports[0].id", org.hamcrest.Matchers.not(is((int) typed)));
+        given().get("/api/v1/reports/" + typed).then().body("status", is("retracted"));
+        // and the other way round: the same night filed again by hand is refused, pointing at the stored one
+        Api.asWriter().body(Api.fixture("night-2025-05-24.json").replace("pfbid0abc\",", "pfbid0abc-copy\","))
+                .post("/api/v1/reports").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("revise it with PUT"));
+        Api.asWriter().body(Api.fixture("night-2025-05-24.json")).post("/api/v1/reports").then().statusCode(409);
+        given().get("/api/v1/nights/2025-05-24").then().body("totals.launched", is(264));
+    }
 }
