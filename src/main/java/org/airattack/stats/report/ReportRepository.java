@@ -1,9 +1,11 @@
 package org.airattack.stats.report;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -74,17 +76,18 @@ public class ReportRepository implements PanacheRepository<Report> {
     }
 
     /**
-     * An active report of the source whose latest revision has exactly this window and target,
-     * under another external id: the same statement filed twice, or null.
+     * The active reports of the source whose latest revision has exactly this window and target,
+     * under another external id, with the weapon keys of their lines.
      */
-    public Long sameWindow(String source, String externalId, ReportWindow window, String target) {
-        List<Long> ids = getEntityManager().createQuery("""
-                select r.id from Report r join r.revisions rev
+    public Map<Long, Set<String>> sameWindow(String source, String externalId, ReportWindow window, String target) {
+        Map<Long, Set<String>> out = new HashMap<>();
+        getEntityManager().createQuery("""
+                select r.id, l.weapon from Report r join r.revisions rev join rev.lines l
                 where r.source = :source and r.externalId <> :externalId and r.status = 'active'
                 and rev.revision = r.currentRevision
                 and rev.windowStart = :start and rev.windowStartDateOnly = :startDateOnly
                 and rev.windowEnd = :end and rev.windowEndDateOnly = :endDateOnly
-                and (rev.target = :target or (rev.target is null and :target is null))""", Long.class)
+                and (rev.target = :target or (rev.target is null and :target is null))""", Object[].class)
                 .setParameter("source", source)
                 .setParameter("externalId", externalId)
                 .setParameter("start", window.start().instant())
@@ -92,9 +95,9 @@ public class ReportRepository implements PanacheRepository<Report> {
                 .setParameter("end", window.end().instant())
                 .setParameter("endDateOnly", window.end().dateOnly())
                 .setParameter("target", target)
-                .setMaxResults(1)
-                .getResultList();
-        return ids.isEmpty() ? null : ids.get(0);
+                .getResultStream()
+                .forEach(row -> out.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((String) row[1]));
+        return out;
     }
 
     /** Every revision, with its lines and report, of the reports changed after the given version. */

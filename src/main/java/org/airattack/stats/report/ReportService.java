@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -185,17 +188,30 @@ public class ReportService {
 
     /**
      * A new report with exactly the source, window and target of an active one under another
-     * external id is the same statement filed twice (a post read the same morning, then the
-     * dataset's row; or a hand-typed copy): storing it would count the night twice.
+     * external id, naming a weapon that one names too, is the same statement filed twice (a post
+     * read the same morning, then the dataset's row; or a hand-typed copy): storing it would count
+     * the night twice. Two posts for one window that name different weapons (the Air Force splits
+     * missiles and drones at times) are two statements and both stay.
      */
     private void refuseSecondFiling(ReportDraft draft) {
-        Long other = repository.sameWindow(draft.source().slug(), draft.externalId(), draft.window(), draft.target());
-        if (other != null) {
-            throw ApiException.conflict("report " + other + " of " + draft.source().slug() + " already covers "
-                    + draft.window().start().local() + " to " + draft.window().end().local()
-                    + (draft.target() == null ? "" : " for " + draft.target())
-                    + " under another externalId; revise it with PUT /api/v1/reports/" + other + " instead of filing it twice");
+        Map<Long, Set<String>> others = repository.sameWindow(draft.source().slug(), draft.externalId(), draft.window(),
+                draft.target());
+        Set<String> weapons = weaponKeys(draft.lines());
+        for (Map.Entry<Long, Set<String>> other : others.entrySet()) {
+            if (!Collections.disjoint(weapons, other.getValue())) {
+                throw ApiException.conflict("report " + other.getKey() + " of " + draft.source().slug() + " already covers "
+                        + draft.window().start().local() + " to " + draft.window().end().local()
+                        + (draft.target() == null ? "" : " for " + draft.target()) + " with the same weapons under another "
+                        + "externalId; revise it with PUT /api/v1/reports/" + other.getKey() + " instead of filing it twice");
+            }
         }
+    }
+
+    /** The weapon keys of some lines. */
+    public static Set<String> weaponKeys(List<Line> lines) {
+        Set<String> keys = new HashSet<>();
+        lines.forEach(l -> keys.add(l.weapon().key()));
+        return keys;
     }
 
     /** Now, to the microsecond PostgreSQL keeps, so a report read back equals the one written. */

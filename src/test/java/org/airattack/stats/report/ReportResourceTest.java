@@ -240,4 +240,24 @@ class ReportResourceTest {
         given().get("/api/v1/reports?size=100000").then().statusCode(400).body("errors[0].field", is("size"));
         given().get("/api/v1/reports/abc").then().statusCode(404).body("detail", containsString("abc"));
     }
+
+    @Test
+    void shouldKeepTwoPostsForOneWindowButRefuseTheSameNightFiledTwice() {
+        // the Air Force posted the night of 25 December 2024 in two posts with one window: missiles, then the rest
+        String missiles = """
+                {"source": "ua-air-force", "externalId": "kpszsu/posts/pfbid02YK", "target": "Ukraine",
+                 "windowStart": "2024-12-25T05:00", "windowEnd": "2024-12-25T10:00",
+                 "lines": [{"weapon": "X-101/X-555 and Kalibr", "launched": 62, "shotDown": 55}]}""";
+        String rest = """
+                {"source": "ua-air-force", "externalId": "kpszsu/posts/pfbid0hXu", "target": "Ukraine",
+                 "windowStart": "2024-12-25T05:00", "windowEnd": "2024-12-25T10:00",
+                 "lines": [{"weapon": "X-59/X-69", "launched": 4, "shotDown": 4}, {"weapon": "KN-23", "launched": 2, "shotDown": 0}]}""";
+        asWriter().body(missiles).post("/api/v1/reports").then().statusCode(201);
+        asWriter().body(rest).post("/api/v1/reports").then().statusCode(201);
+        given().get("/api/v1/nights/2024-12-25?period=any").then().body("totals.launched", is(68)).body("reports", hasSize(2));
+
+        asWriter().body(missiles.replace("pfbid02YK", "pfbid02YK-typed-again")).post("/api/v1/reports").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("revise it with PUT"));
+        given().get("/api/v1/nights/2024-12-25?period=any").then().body("totals.launched", is(68));
+    }
 }

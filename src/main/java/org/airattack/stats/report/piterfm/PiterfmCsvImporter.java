@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -148,8 +149,8 @@ public class PiterfmCsvImporter {
 
     /**
      * Reports that came another way (the JSON API, an Air Force post read the same morning) for
-     * exactly the source, window and target of a report in the file: the dataset's version replaces them,
-     * or the night would count twice. They are retracted, their history kept, with a warning.
+     * exactly the source, window and target of a report in the file, naming a weapon it names too:
+     * the dataset's version replaces them, or the night would count twice. They are retracted, their history kept, with a warning.
      */
     private List<Long> superseded(List<ReportDraft> drafts, List<ImportResult.Warning> warnings) {
         Map<String, List<StoredReport>> byWindow = new HashMap<>();
@@ -164,8 +165,9 @@ public class PiterfmCsvImporter {
             return ids;
         }
         for (ReportDraft d : drafts) {
+            Set<String> weapons = ReportService.weaponKeys(d.lines());
             for (StoredReport r : byWindow.getOrDefault(windowKey(d.source().slug(), d.window(), d.target()), List.of())) {
-                if (!ids.contains(r.id())) {
+                if (!ids.contains(r.id()) && !Collections.disjoint(weapons, ReportService.weaponKeys(r.latest().lines()))) {
                     ids.add(r.id());
                     warnings.add(new ImportResult.Warning(null, "report " + r.id() + " (" + r.externalId() + ") has the window "
                             + d.window().start().local() + " to " + d.window().end().local() + " of a dataset report; "
