@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -81,15 +82,28 @@ public class SeriesService {
             spans.add(aligned[i] != null && aligned[i].span);
             isoDates.add(d.toString());
         }
-        List<String> groups = groups(q.groupBy(), points);
-        List<SeriesResponse.Series> series = new ArrayList<>(groups.size() * q.measures().size());
-        Tally[] column = new Tally[aligned.length];
-        for (String group : groups) {
-            for (int i = 0; i < aligned.length; i++) {
-                column[i] = aligned[i] == null ? null : aligned[i].groups.get(group);
+        // Where each group has a tally, in date order: a weapon is on a fraction of the nights, and
+        // only those cells need work (the rest stay unknown, or 0 on empty dates with fill=zero).
+        Map<String, Occurrences> byGroup = new HashMap<>();
+        int[] emptyDates = new int[aligned.length];
+        int empty = 0;
+        for (int i = 0; i < aligned.length; i++) {
+            if (aligned[i] == null) {
+                emptyDates[empty++] = i;
+                continue;
             }
+            for (Map.Entry<String, Tally> g : aligned[i].groups.entrySet()) {
+                byGroup.computeIfAbsent(g.getKey(), k -> new Occurrences()).add(i, g.getValue());
+            }
+        }
+        emptyDates = Arrays.copyOf(emptyDates, empty);
+        List<String> groups = groups(q.groupBy(), byGroup.keySet());
+        List<SeriesResponse.Series> series = new ArrayList<>(groups.size() * q.measures().size());
+        Occurrences none = new Occurrences();
+        for (String group : groups) {
+            Occurrences at = byGroup.getOrDefault(group, none);
             for (Measure m : q.measures()) {
-                series.add(series(q, aligned, column, group, m));
+                series.add(q.cumulative() ? cumulative(q, aligned.length, at, group, m) : series(q, aligned.length, emptyDates, at, group, m));
             }
         }
         String from = q.from() != null ? q.from().toString() : dates.isEmpty() ? null : isoDates.get(0);
@@ -118,12 +132,10 @@ public class SeriesService {
         return dates;
     }
 
-    private static List<String> groups(GroupBy groupBy, TreeMap<LocalDate, Point> points) {
+    private static List<String> groups(GroupBy groupBy, java.util.Set<String> seen) {
         if (groupBy == GroupBy.TOTAL) {
             return List.of(GroupBy.TOTAL_GROUP);
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        points.values().forEach(p -> seen.addAll(p.groups.keySet()));
         List<String> groups = new ArrayList<>(seen);
         if (groupBy == GroupBy.CATEGORY) {
             groups.sort(Comparator.comparingInt(g -> Category.fromSlug(g).map(Enum::ordinal).orElse(99)));
@@ -133,39 +145,74 @@ public class SeriesService {
         return groups;
     }
 
-    /**
-     * One (group, measure) series over the aligned dates; {@code column[i]} is the group's tally on
-     * date i, or null. The partial list is left out when no value is partial.
-     */
-    private static SeriesResponse.Series series(SeriesQuery q, Point[] aligned, Tally[] column, String group, Measure m) {
-        NumberColumn values = m.derived() ? NumberColumn.ratios(column.length) : NumberColumn.counts(column.length);
-        Boolean[] partial = new Boolean[column.length];
-        boolean anyPartial = false;
-        Tally running = q.cumulative() ? new Tally() : null;
-        boolean runningPartial = false;
-        for (int i = 0; i < column.length; i++) {
-            Tally t = column[i];
-            boolean p;
-            if (running != null) {
-                if (t != null) {
-                    running.add(t);
-                    runningPartial |= t.partial(m);
-                }
-                set(values, i, running, m, q.fill() == Fill.ZERO);
-                p = runningPartial;
-            } else if (t != null) {
-                set(values, i, t, m, false);
-                p = t.partial(m);
-            } else {
-                if (aligned[i] == null && q.fill() == Fill.ZERO && !m.derived()) {
-                    values.setCount(i, 0);
-                }
-                p = false;
+    /** The dates (as indexes into the aligned dates, ascending) on which one group has a tally, and those tallies. */
+    private static final class Occurrences {
+        int[] dates = new int[16];
+        Tally[] tallies = new Tally[16];
+        int size;
+
+        void add(int date, Tally t) {
+            if (size == dates.length) {
+                dates = Arrays.copyOf(dates, size * 2);
+                tallies = Arrays.copyOf(tallies, size * 2);
             }
-            partial[i] = p;
-            anyPartial |= p;
+            dates[size] = date;
+            tallies[size++] = t;
         }
-        return new SeriesResponse.Series(group, m, values, anyPartial ? Arrays.asList(partial) : null);
+    }
+
+    /**
+     * One (group, measure) series of plain values: the group's tallies where it has one; on dates
+     * without any report 0 when zeros are asked for (counts only), else unknown. The partial list is
+     * left out when no value is partial.
+     */
+    private static SeriesResponse.Series series(SeriesQuery q, int length, int[] emptyDates, Occurrences at, String group,
+            Measure m) {
+        NumberColumn values = m.derived() ? NumberColumn.ratios(length) : NumberColumn.counts(length);
+        BitSet partial = null;
+        for (int k = 0; k < at.size; k++) {
+            Tally t = at.tallies[k];
+            set(values, at.dates[k], t, m, false);
+            if (t.partial(m)) {
+                if (partial == null) {
+                    partial = new BitSet(length);
+                }
+                partial.set(at.dates[k]);
+            }
+        }
+        if (q.fill() == Fill.ZERO && !m.derived()) {
+            for (int i : emptyDates) {
+                values.setCount(i, 0);
+            }
+        }
+        return new SeriesResponse.Series(group, m, values, partial == null ? null : new FlagColumn(partial, length));
+    }
+
+    /**
+     * One (group, measure) series of running sums over the aligned dates; once a value is known, every
+     * later one is (unknown contributions make it partial from there on).
+     */
+    private static SeriesResponse.Series cumulative(SeriesQuery q, int length, Occurrences at, String group, Measure m) {
+        NumberColumn values = m.derived() ? NumberColumn.ratios(length) : NumberColumn.counts(length);
+        BitSet partial = null;
+        Tally running = new Tally();
+        boolean runningPartial = false;
+        int k = 0;
+        for (int i = 0; i < length; i++) {
+            if (k < at.size && at.dates[k] == i) {
+                Tally t = at.tallies[k++];
+                running.add(t);
+                runningPartial |= t.partial(m);
+            }
+            set(values, i, running, m, q.fill() == Fill.ZERO);
+            if (runningPartial) {
+                if (partial == null) {
+                    partial = new BitSet(length);
+                }
+                partial.set(i);
+            }
+        }
+        return new SeriesResponse.Series(group, m, values, partial == null ? null : new FlagColumn(partial, length));
     }
 
     /** Puts a tally's value of the measure into the column; unknown stays unset (null), or 0 when zeros are asked for. */
