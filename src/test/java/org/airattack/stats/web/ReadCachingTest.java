@@ -11,6 +11,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -151,6 +154,33 @@ class ReadCachingTest {
                 .body(Api.fixture("ru-mod-2025-05-23.json")).post("/api/v1/reports").then().statusCode(403)
                 .contentType("application/problem+json");
         assertEquals(reports, Api.reportCount());
+    }
+
+    @Test
+    void shouldAnswerReadyReadsUnderTheirRouteAndStillCheckCredentials() {
+        String night = "/api/v1/nights/2025-05-24";
+        String etag = read(night).header("ETag");
+        long computed = cache.computed();
+        read(night);
+        given().header("If-None-Match", etag).get(night).then().statusCode(304);
+        assertEquals(computed, cache.computed(), "the repeated read and the revalidation were answered ready");
+
+        // credentials on a read are checked even when its answer is ready; right ones get the same answer
+        given().auth().preemptive().basic(Api.WRITER, "wrong").get(night).then().statusCode(401);
+        Api.asWriter().get(night).then().statusCode(200).header("ETag", etag);
+
+        // the metrics name the route, not the night, for answers from the fast path too
+        String metrics = given().accept("text/plain; version=0.0.4").get("/q/metrics").then().statusCode(200).extract().asString();
+        List<String> nights = metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")
+                && l.contains("uri=\"/api/v1/nights/")).toList();
+        assertTrue(nights.stream().noneMatch(l -> l.contains("2025-05-24")), String.join("\n", nights));
+        assertTrue(nights.stream().anyMatch(l -> l.contains("status=\"304\"") && l.contains("uri=\"/api/v1/nights/{date}\"")),
+                String.join("\n", nights));
+        given().get("/api/v1/nights/latest").then().statusCode(200);
+        given().get("/api/v1/nights/latest").then().statusCode(200);
+        String after = given().accept("text/plain; version=0.0.4").get("/q/metrics").then().extract().asString();
+        assertTrue(after.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count")
+                && l.contains("uri=\"/api/v1/nights/latest\"")), "latest keeps its own route");
     }
 
     @Test
