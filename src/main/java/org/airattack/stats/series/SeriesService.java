@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +104,8 @@ public class SeriesService {
         for (String group : groups) {
             Occurrences at = byGroup.getOrDefault(group, none);
             for (Measure m : q.measures()) {
-                series.add(q.cumulative() ? cumulative(q, aligned.length, at, group, m) : series(q, aligned.length, emptyDates, at, group, m));
+                series.add(q.cumulative() ? cumulative(q, aligned.length, at, group, m)
+                        : series(q, aligned.length, emptyDates, at, group, m));
             }
         }
         String from = q.from() != null ? q.from().toString() : dates.isEmpty() ? null : isoDates.get(0);
@@ -132,7 +134,7 @@ public class SeriesService {
         return dates;
     }
 
-    private static List<String> groups(GroupBy groupBy, java.util.Set<String> seen) {
+    private static List<String> groups(GroupBy groupBy, Set<String> seen) {
         if (groupBy == GroupBy.TOTAL) {
             return List.of(GroupBy.TOTAL_GROUP);
         }
@@ -174,10 +176,7 @@ public class SeriesService {
             Tally t = at.tallies[k];
             set(values, at.dates[k], t, m, false);
             if (t.partial(m)) {
-                if (partial == null) {
-                    partial = new BitSet(length);
-                }
-                partial.set(at.dates[k]);
+                partial = flag(partial, at.dates[k], length);
             }
         }
         if (q.fill() == Fill.ZERO && !m.derived()) {
@@ -206,13 +205,17 @@ public class SeriesService {
             }
             set(values, i, running, m, q.fill() == Fill.ZERO);
             if (runningPartial) {
-                if (partial == null) {
-                    partial = new BitSet(length);
-                }
-                partial.set(i);
+                partial = flag(partial, i, length);
             }
         }
         return new SeriesResponse.Series(group, m, values, partial == null ? null : new FlagColumn(partial, length));
+    }
+
+    /** Sets flag i, making the flags on the first one (most series have none). */
+    private static BitSet flag(BitSet flags, int i, int length) {
+        BitSet out = flags != null ? flags : new BitSet(length);
+        out.set(i);
+        return out;
     }
 
     /** Puts a tally's value of the measure into the column; unknown stays unset (null), or 0 when zeros are asked for. */

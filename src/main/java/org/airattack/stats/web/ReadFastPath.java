@@ -54,7 +54,13 @@ public class ReadFastPath {
     /** Request lines remembered with their canonical key. */
     private static final int MAX_KEYS = 10_000;
 
+    /** A Last-Modified value with its HTTP form. */
+    private record HttpDate(Instant instant, String text) {
+    }
+
     private final Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The Last-Modified of the latest state of the data, formatted once: every read of that state sends it. */
+    private volatile HttpDate lastModified = new HttpDate(Instant.EPOCH, httpDate(Instant.EPOCH));
     private final ReadModel readModel;
     private final ReadCache cache;
     private final CharSequence cacheControl;
@@ -194,12 +200,6 @@ public class ReadFastPath {
     static boolean acceptsGzip(String acceptEncoding) {
         return acceptEncoding != null && acceptEncoding.contains("gzip");
     }
-
-    /** The Last-Modified of the latest state of the data, formatted once (every read of that state sends it). */
-    private record HttpDate(Instant instant, String text) {
-    }
-
-    private volatile HttpDate lastModified = new HttpDate(Instant.EPOCH, httpDate(Instant.EPOCH));
 
     private String lastModified(Instant instant) {
         HttpDate d = lastModified;
