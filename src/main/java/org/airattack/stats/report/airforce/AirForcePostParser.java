@@ -78,7 +78,7 @@ public final class AirForcePostParser {
      *
      * @param text        the post's text as published
      * @param publishedAt when it was published: the year of its dates; null for "this morning"
-     * @param url         the post's address: its idempotency key; null keys it by a hash of its text
+     * @param url         the post's address: its idempotency key ({@link PostUrl#key}); null keys it by a hash of its text
      * @throws NotANationalReportException for an alert, a regional tally, a clarification, …
      * @throws UnreadablePostException     for a report it cannot read fully, naming what it could not read
      */
@@ -180,7 +180,7 @@ public final class AirForcePostParser {
             this.post = post;
             this.sentences = post.sentences();
             this.publishedAt = publishedAt;
-            this.url = url == null || url.isBlank() ? null : url.strip();
+            this.url = url == null || url.isBlank() ? null : PostUrl.key(url);
             this.reference = publishedAt != null ? publishedAt.atZoneSameInstant(KYIV).toLocalDate() : LocalDate.now(clock.withZone(KYIV));
             this.used = new boolean[sentences.size()];
         }

@@ -88,6 +88,15 @@ class AirForcePostResourceTest {
                 .body("revision", is(1));
         assertEquals(1, Api.reportCount());
         assertEquals(1, TestDb.count("report_revision"));
+
+        // the same post copied from the share button or the channel preview is still the same post
+        for (String copy : new String[] { URL_02 + "?single", "https://t.me/s/kpszsu/66440" }) {
+            asWriter().queryParam("url", copy).body(post("02")).post(PATH).then().statusCode(200)
+                    .body("id", is((int) id))
+                    .body("revision", is(1));
+        }
+        assertEquals(1, Api.reportCount());
+        assertEquals(1, TestDb.count("report_revision"));
     }
 
     @Test
