@@ -167,7 +167,10 @@ class ReadCachingTest {
 
         // credentials on a read are checked even when its answer is ready; right ones get the same answer
         given().auth().preemptive().basic(Api.WRITER, "wrong").get(night).then().statusCode(401);
+        given().auth().preemptive().basic(Api.WRITER, "wrong").header("If-None-Match", etag).get(night).then().statusCode(401);
         Api.asWriter().get(night).then().statusCode(200).header("ETag", etag);
+        Api.asWriter().header("If-None-Match", etag).get(night).then().statusCode(304).header("ETag", etag);
+        assertEquals(computed, cache.computed(), "a reader with credentials is answered ready too, once authenticated");
 
         // the metrics name the route, not the night, for answers from the fast path too
         String metrics = given().accept("text/plain; version=0.0.4").get("/q/metrics").then().statusCode(200).extract().asString();
