@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,9 @@ import jakarta.enterprise.event.Observes;
 import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.series.ReadModel;
 import org.airattack.stats.series.Snapshot;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -52,6 +56,8 @@ public class ReadFastPath {
     private static final CharSequence VARY = HttpHeaders.createOptimized("Accept, Accept-Encoding");
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
 
+    private static final Logger LOG = Logger.getLogger(ReadFastPath.class);
+
     /** Request lines remembered with their canonical key. */
     private static final int MAX_KEYS = 10_000;
 
@@ -74,8 +80,30 @@ public class ReadFastPath {
     }
 
     void install(@Observes Filters filters) {
-        filters.register(rc -> serve(rc, false), ANONYMOUS);
-        filters.register(rc -> serve(rc, true), AUTHENTICATED);
+        if (readsMayBeRestricted(ConfigProvider.getConfig())) {
+            // an operator closed some paths or endpoints: no read may skip authentication and authorisation
+            LOG.info("HTTP permissions or endpoint defaults are configured: ready reads are answered after security");
+            filters.register(rc -> serve(rc, null), AUTHENTICATED);
+        } else {
+            filters.register(rc -> serve(rc, false), ANONYMOUS);
+            filters.register(rc -> serve(rc, true), AUTHENTICATED);
+        }
+    }
+
+    /**
+     * True when the configuration restricts HTTP paths ({@code quarkus.http.auth.permission.*},
+     * {@code quarkus.http.auth.policy.*}) or REST endpoints by default: then reads are not open to
+     * everyone, and answering them ahead of security would let the ready ones out.
+     */
+    static boolean readsMayBeRestricted(Config config) {
+        for (String name : config.getPropertyNames()) {
+            String key = name.toLowerCase(Locale.ROOT).replace('_', '.'); // environment variables too
+            if (key.startsWith("quarkus.http.auth.permission.") || key.startsWith("quarkus.http.auth.policy.")) {
+                return true;
+            }
+        }
+        return config.getOptionalValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class).orElse(false)
+                || config.getOptionalValue("quarkus.security.jaxrs.default-roles-allowed", String.class).isPresent();
     }
 
     /** The Cache-Control of every read answer. */
@@ -83,13 +111,16 @@ public class ReadFastPath {
         return cacheControl;
     }
 
-    /** Serves the reads with credentials ({@code authenticated}) or those without; passes the others on. */
-    private void serve(RoutingContext rc, boolean authenticated) {
+    /**
+     * Serves the reads with credentials ({@code authenticated} true), those without (false), or all of
+     * them (null); passes the others on.
+     */
+    private void serve(RoutingContext rc, Boolean authenticated) {
         HttpMethod method = rc.request().method();
         String path = rc.normalizedPath();
         MultiMap headers = rc.request().headers();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD || !path.startsWith(API)
-                || headers.contains(HttpHeaders.AUTHORIZATION) != authenticated) {
+                || authenticated != null && headers.contains(HttpHeaders.AUTHORIZATION) != authenticated) {
             rc.next();
             return;
         }
