@@ -102,20 +102,14 @@ public class ReportRepository implements PanacheRepository<Report> {
 
     /** Every revision, with its lines and report, of the reports changed after the given version. */
     public List<ReportRevision> revisionsChangedSince(long version) {
-        return getEntityManager().createQuery("""
-                select distinct rev from ReportRevision rev
-                join fetch rev.report r
-                left join fetch rev.lines
-                where r.lastChange > :version
-                order by r.id, rev.revision""", ReportRevision.class)
-                .setParameter("version", version)
-                .setHint("org.hibernate.readOnly", true)
-                .getResultList();
+        return revisionsChangedSince(version, -1);
     }
 
     /**
-     * As {@link #revisionsChangedSince(long)}, but without the reports the write at {@code created}
-     * created (active at revision 1 with that version; a retraction in the same write still counts as a change): the writer has them in memory already.
+     * Every revision, with its lines and report, of the reports changed after the given version,
+     * except the reports the write at version {@code created} created (active at revision 1 with that
+     * version; a retraction in the same write still counts as a change): the writer has them in
+     * memory already. {@code created} -1 leaves none out.
      */
     public List<ReportRevision> revisionsChangedSince(long version, long created) {
         return getEntityManager().createQuery("""

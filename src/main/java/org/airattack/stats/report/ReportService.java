@@ -277,9 +277,9 @@ public class ReportService {
                 lines.addAll(rev.lines);
             }
         }
-        try (StatelessSession session = repository.getEntityManager().unwrap(Session.class).getSessionFactory()
-                .withStatelessOptions().connection(repository.getEntityManager().unwrap(Session.class)
-                        .doReturningWork(connection -> connection)).openStatelessSession()) {
+        Session current = repository.getEntityManager().unwrap(Session.class);
+        try (StatelessSession session = current.getSessionFactory().withStatelessOptions()
+                .connection(current.doReturningWork(connection -> connection)).openStatelessSession()) {
             session.setJdbcBatchSize(BATCH);
             session.insertMultiple(reports);
             session.insertMultiple(revisions);

@@ -146,8 +146,7 @@ public class ReadModel {
         }
         boolean preloaded = !created.isEmpty() && createdAt > known;
         Map<Long, List<ReportRevision>> byReport = new LinkedHashMap<>();
-        for (ReportRevision rev : preloaded ? repository.revisionsChangedSince(known, createdAt)
-                : repository.revisionsChangedSince(known)) {
+        for (ReportRevision rev : repository.revisionsChangedSince(known, preloaded ? createdAt : -1)) {
             byReport.computeIfAbsent(rev.report.id, id -> new ArrayList<>()).add(rev);
         }
         List<StoredReport> reports = new ArrayList<>(byReport.size() + (preloaded ? created.size() : 0));

@@ -81,14 +81,6 @@ public final class Tally {
         return Math.round(rateNeutralised * 10_000.0 / rateLaunched) / 10_000.0;
     }
 
-    /** A value for JSON: the sum, or the rate rounded to 4 decimals. */
-    public Number number(Measure m) {
-        if (m.derived()) {
-            return rate();
-        }
-        return value(m);
-    }
-
     /** True when some contributions are known and some are not. */
     public boolean partial(Measure m) {
         if (m.derived()) {

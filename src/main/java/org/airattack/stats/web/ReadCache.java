@@ -30,6 +30,7 @@ public class ReadCache {
     public static final class Entry {
 
         private final String etag;
+        private final String gzipEtag;
         private final byte[] body;
         private final boolean gzippable;
         private final String mediaType;
@@ -38,6 +39,7 @@ public class ReadCache {
 
         Entry(String etag, byte[] body, boolean gzippable, String mediaType, Instant lastModified) {
             this.etag = etag;
+            this.gzipEtag = ReadCache.gzipEtag(etag);
             this.body = body;
             this.gzippable = gzippable;
             this.mediaType = mediaType;
@@ -51,7 +53,7 @@ public class ReadCache {
 
         /** The ETag of the gzip variant: strong ETags differ per content coding. */
         public String gzipEtag() {
-            return ReadCache.gzipEtag(etag);
+            return gzipEtag;
         }
 
         public byte[] body() {

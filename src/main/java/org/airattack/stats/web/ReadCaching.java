@@ -88,8 +88,8 @@ public class ReadCaching {
         MultivaluedMap<String, Object> h = res.getHeaders();
         h.putSingle(HttpHeaders.ETAG, gzip ? entry.gzipEtag() : entry.etag());
         h.putSingle(HttpHeaders.CACHE_CONTROL, fastPath.cacheControl().toString());
-        h.putSingle(HttpHeaders.LAST_MODIFIED, ReadFastPath.httpDate(entry.lastModified()));
-        h.putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding");
+        h.putSingle(HttpHeaders.LAST_MODIFIED, fastPath.lastModified(entry.lastModified()));
+        h.putSingle(HttpHeaders.VARY, ReadFastPath.VARY.toString());
         h.putSingle(HttpHeaders.CONTENT_TYPE, mediaType);
         if (gzip) {
             h.putSingle(HttpHeaders.CONTENT_ENCODING, "gzip");

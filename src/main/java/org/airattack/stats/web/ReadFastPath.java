@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.airattack.stats.config.AirAttackConfig;
+import org.airattack.stats.series.CsvTables;
 import org.airattack.stats.series.ReadModel;
 import org.airattack.stats.series.Snapshot;
 import org.eclipse.microprofile.config.Config;
@@ -53,7 +54,7 @@ public class ReadFastPath {
     private static final int ANONYMOUS = 250;
     /** Reads that carry credentials: after authentication, so wrong ones are refused whether or not the answer is ready. */
     private static final int AUTHENTICATED = 10;
-    private static final CharSequence VARY = HttpHeaders.createOptimized("Accept, Accept-Encoding");
+    static final CharSequence VARY = HttpHeaders.createOptimized("Accept, Accept-Encoding");
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
 
     private static final Logger LOG = Logger.getLogger(ReadFastPath.class);
@@ -132,10 +133,11 @@ public class ReadFastPath {
         boolean gzip = acceptsGzip(headers.get(HttpHeaders.ACCEPT_ENCODING));
         ReadCache.Entry entry = cache.get(stamp, key);
         String etag = entry != null ? entry.etag() : ReadCache.etag(stamp, key);
-        if (notModified(headers.get(HttpHeaders.IF_NONE_MATCH), headers.get(HttpHeaders.IF_MODIFIED_SINCE), etag,
+        String gzipEtag = entry != null ? entry.gzipEtag() : ReadCache.gzipEtag(etag);
+        if (notModified(headers.get(HttpHeaders.IF_NONE_MATCH), headers.get(HttpHeaders.IF_MODIFIED_SINCE), etag, gzipEtag,
                 s.lastModified())) {
             HttpServerResponse r = rc.response().setStatusCode(304);
-            headers(r, gzip && (entry == null || entry.gzippable()) ? ReadCache.gzipEtag(etag) : etag, s.lastModified());
+            headers(r, gzip && (entry == null || entry.gzippable()) ? gzipEtag : etag, s.lastModified());
             r.end();
             return;
         }
@@ -196,14 +198,14 @@ public class ReadFastPath {
         }
         params.sort(null);
         params.forEach(p -> sb.append(p).append('&'));
-        boolean csv = format != null && (format.equalsIgnoreCase("csv") || !format.equalsIgnoreCase("json")
-                && accept != null && accept.contains("text/csv")) || format == null && accept != null && accept.contains("text/csv");
+        boolean csv = "csv".equalsIgnoreCase(format)
+                || !"json".equalsIgnoreCase(format) && accept != null && accept.contains(CsvTables.MEDIA_TYPE);
         return sb.append('#').append(csv ? "csv" : "json").toString();
     }
 
-    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
+    /** True when a revalidation names the answer's ETag (or its gzip variant's, {@code gz}) or is not older than it. */
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, String gz, Instant lastModified) {
         if (ifNoneMatch != null) {
-            String gz = ReadCache.gzipEtag(etag);
             for (String candidate : ifNoneMatch.split(",")) {
                 String tag = candidate.strip();
                 if (tag.startsWith("W/")) {
@@ -230,7 +232,8 @@ public class ReadFastPath {
         return acceptEncoding != null && acceptEncoding.contains("gzip");
     }
 
-    private String lastModified(Instant instant) {
+    /** The Last-Modified header of an answer computed from data last changed at {@code instant}. */
+    String lastModified(Instant instant) {
         HttpDate d = lastModified;
         if (!d.instant().equals(instant)) {
             d = new HttpDate(instant, httpDate(instant));

@@ -29,9 +29,9 @@ import org.airattack.stats.report.ReportValidator;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
 import org.airattack.stats.report.ReportWindow;
 import org.airattack.stats.report.StoredReport;
+import org.airattack.stats.report.WindowPoint;
 import org.airattack.stats.series.ReadModel;
 import org.airattack.stats.series.Snapshot;
-import org.airattack.stats.report.WindowPoint;
 import org.airattack.stats.web.ApiException;
 import org.airattack.stats.web.Problem;
 
