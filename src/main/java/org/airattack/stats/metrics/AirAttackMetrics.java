@@ -13,16 +13,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.interceptor.Interceptor;
 
 import org.airattack.stats.catalog.Catalog;
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.catalog.SourceInfo;
+import org.airattack.stats.problem.ProblemType;
+import org.airattack.stats.readmodel.ReadModel;
+import org.airattack.stats.readmodel.Snapshot;
 import org.airattack.stats.report.ReportAccepted;
 import org.airattack.stats.series.Measure;
-import org.airattack.stats.series.ReadModel;
-import org.airattack.stats.series.Snapshot;
 import org.airattack.stats.series.Tally;
 
 import io.micrometer.core.instrument.Counter;
@@ -72,11 +72,6 @@ public class AirAttackMetrics {
     /** The windows of the {@code airattack_window_*} gauges: the last N dated nights up to the latest one. */
     static final Map<String, Integer> WINDOWS = Map.of("7d", 7, "30d", 30, "365d", 365);
 
-    /** The reasons a write request can be refused for; anything else counts as {@code other}. */
-    public static final List<String> REJECTION_REASONS = List.of("validation", "malformed-json", "unauthorized", "forbidden",
-            "not-found", "method-not-allowed", "conflict", "payload-too-large", "unsupported-media-type", "unprocessable",
-            "database-unavailable", "write-queue-full", "server-error", "other");
-
     private static final Map<String, String> HELP = Map.of(
             WINDOW_LAUNCHED, "Weapons launched over the source's last N dated nights up to its latest one, by category",
             WINDOW_NEUTRALISED, "Weapons neutralised over the source's last N dated nights up to its latest one, by category",
@@ -122,7 +117,7 @@ public class AirAttackMetrics {
                 .baseUnit(SECONDS)
                 .strongReference(true)
                 .register(registry);
-        for (String reason : REJECTION_REASONS) {
+        for (String reason : ProblemType.METRIC_REASONS) {
             rejectedCounter(reason);
         }
         for (SourceInfo source : catalog.sources()) {
@@ -145,13 +140,13 @@ public class AirAttackMetrics {
     }
 
     /** Counts an accepted write once its transaction has committed, whoever wrote it (API or import). */
-    void onAccepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReportAccepted accepted) {
+    void onAccepted(@Observes ReportAccepted accepted) {
         acceptedCounter(accepted.source()).increment();
     }
 
-    /** Counts a refused write request; the reason must be one of {@link #REJECTION_REASONS}. */
-    public void rejected(String reason) {
-        rejectedCounter(REJECTION_REASONS.contains(reason) ? reason : "other").increment();
+    /** Counts a write request refused with this problem, under its reason. */
+    public void rejected(ProblemType problem) {
+        rejectedCounter(problem.metricReason()).increment();
     }
 
     private Counter acceptedCounter(String source) {

@@ -5,14 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import org.airattack.stats.catalog.Category;
+import org.airattack.stats.readmodel.PeriodFilter;
+import org.airattack.stats.readmodel.Snapshot;
 import org.airattack.stats.report.Line;
 import org.airattack.stats.report.StoredReport;
-import org.airattack.stats.series.PeriodFilter;
-import org.airattack.stats.series.Snapshot;
 import org.airattack.stats.series.Tally;
 
 /**
@@ -41,42 +40,16 @@ final class NightFigures {
 
     /** The source's nights from {@code from} to {@code to} (inclusive; null for open), oldest first. */
     static List<Night> nights(Snapshot snapshot, String source, LocalDate from, LocalDate to) {
-        NavigableMap<LocalDate, List<StoredReport>> byDate = snapshot.activeByDate(source);
-        if (from != null) {
-            byDate = byDate.tailMap(from, true);
-        }
-        if (to != null) {
-            byDate = byDate.headMap(to, true);
-        }
         List<Night> nights = new ArrayList<>();
-        for (Map.Entry<LocalDate, List<StoredReport>> e : byDate.entrySet()) {
-            Night night = night(e.getKey(), e.getValue());
-            if (night != null) {
-                nights.add(night);
-            }
-        }
+        snapshot.dated(source, PeriodFilter.NIGHT, from, to).forEach((date, reports) -> nights.add(night(date, reports)));
         return nights;
     }
 
-    /** The source's most recent night, or null when it has none. */
-    static Night latest(Snapshot snapshot, String source) {
-        for (Map.Entry<LocalDate, List<StoredReport>> e : snapshot.activeByDate(source).descendingMap().entrySet()) {
-            Night night = night(e.getKey(), e.getValue());
-            if (night != null) {
-                return night;
-            }
-        }
-        return null;
-    }
-
-    /** The night of these reports (one date's, ordered by window end), or null when none of them is a night or span. */
+    /** The night of these reports (one date's nights and spans). */
     private static Night night(LocalDate date, List<StoredReport> reports) {
         Map<String, WeaponFigures> weapons = new TreeMap<>();
         Instant end = null;
         for (StoredReport r : reports) {
-            if (!PeriodFilter.NIGHT.matches(r.latest().period())) {
-                continue;
-            }
             Instant e = r.latest().window().end().instant();
             if (end == null || e.isAfter(end)) {
                 end = e;
@@ -86,6 +59,6 @@ final class NightFigures {
                         .tally().add(l);
             }
         }
-        return end == null ? null : new Night(date, end, List.copyOf(weapons.values()));
+        return new Night(date, end, List.copyOf(weapons.values()));
     }
 }

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.airattack.stats.catalog.SourceInfo;
-import org.airattack.stats.series.ReadModel;
-import org.airattack.stats.series.Snapshot;
+import org.airattack.stats.readmodel.ReadModel;
+import org.airattack.stats.readmodel.Snapshot;
 
 /**
  * The per-night history as OpenMetrics text for {@code promtool tsdb create-blocks-from openmetrics}:

@@ -16,9 +16,16 @@ import org.airattack.stats.catalog.SourceInfo;
  * @param url         provenance URL
  * @param publishedAt when it was published
  * @param lines       the lines
- * @param warnings    implausible-but-reported numbers and unknown models kept under the catch-all
+ * @param warnings    implausible-but-reported numbers, unknown models kept under the catch-all, a reader's remarks
  * @param contentHash hash of everything that makes two versions differ
  */
 public record ReportDraft(SourceInfo source, String externalId, String target, ReportWindow window, String url,
-        Instant publishedAt, List<Line> lines, List<String> warnings, String contentHash) {
+        Instant publishedAt, List<Line> lines, List<ReportWarning> warnings, String contentHash) {
+
+    /** The same draft with more warnings after its own. */
+    public ReportDraft withWarnings(List<ReportWarning> more) {
+        List<ReportWarning> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new ReportDraft(source, externalId, target, window, url, publishedAt, lines, List.copyOf(all), contentHash);
+    }
 }

@@ -56,7 +56,7 @@ public class ReportLine {
     @Column(name = "debris_locations")
     public Integer debrisLocations;
 
-    /** Country → count, encoded as {@code country=count} pairs separated by ';'. */
+    /** Country → count as a JSON object ({@code {"belarus":2}}), or null when the report names none. */
     @Column(name = "left_airspace")
     public String leftAirspace;
 

@@ -48,7 +48,7 @@ public class ReportMapper {
         rev.url = draft.url();
         rev.publishedAt = draft.publishedAt();
         rev.contentHash = draft.contentHash();
-        rev.warnings = draft.warnings().isEmpty() ? null : write(draft.warnings());
+        rev.warnings = draft.warnings().isEmpty() ? null : write(draft.warnings().stream().map(ReportWarning::message).toList());
         rev.recordedAt = now;
         int position = 0;
         for (Line l : draft.lines()) {
@@ -75,14 +75,24 @@ public class ReportMapper {
 
     /** The domain view of a report and its revisions (oldest first). */
     public StoredReport toStored(Report report, List<ReportRevision> revisions) {
-        SourceInfo source = catalog.source(report.source)
-                .orElseThrow(() -> new IllegalStateException("report " + report.id + " names unknown source " + report.source));
+        SourceInfo source = source(report);
         List<Revision> views = new ArrayList<>(revisions.size());
         for (ReportRevision rev : revisions) {
             views.add(toRevision(rev, source));
         }
         return new StoredReport(report.id, source, report.externalId, Report.ACTIVE.equals(report.status), report.lastChange,
                 report.createdAt, report.retractedAt, List.copyOf(views));
+    }
+
+    /** A stored revision (with its report and lines) as the same-night rule compares it. */
+    public SameNightRule.Filed toFiled(ReportRevision rev) {
+        Report report = rev.report;
+        return new SameNightRule.Filed(report.id, new ReportKey(report.source, report.externalId), toRevision(rev, source(report)));
+    }
+
+    private SourceInfo source(Report report) {
+        return catalog.source(report.source)
+                .orElseThrow(() -> new IllegalStateException("report " + report.id + " names unknown source " + report.source));
     }
 
     private Revision toRevision(ReportRevision rev, SourceInfo source) {

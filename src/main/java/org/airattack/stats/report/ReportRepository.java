@@ -1,11 +1,10 @@
 package org.airattack.stats.report;
 
+import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,15 +58,15 @@ public class ReportRepository implements PanacheRepository<Report> {
         return rows.isEmpty() ? null : current(rows.get(0));
     }
 
-    /** The state of every report whose external id starts with the prefix, keyed by {@link ReportService#key}. */
-    public Map<String, Current> currentByPrefix(String prefix) {
-        Map<String, Current> out = new HashMap<>();
+    /** The state of every report whose external id starts with the prefix, by key. */
+    public Map<ReportKey, Current> currentByPrefix(String prefix) {
+        Map<ReportKey, Current> out = new HashMap<>();
         getEntityManager().createQuery("""
                 select r.id, r.status, rev.contentHash, r.source, r.externalId from Report r join r.revisions rev
                 where r.externalId like :prefix escape '!' and rev.revision = r.currentRevision""", Object[].class)
-                .setParameter("prefix", prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+                .setParameter("prefix", likePrefix(prefix))
                 .getResultStream()
-                .forEach(row -> out.put(ReportService.key((String) row[3], (String) row[4]), current(row)));
+                .forEach(row -> out.put(new ReportKey((String) row[3], (String) row[4]), current(row)));
         return out;
     }
 
@@ -75,29 +74,37 @@ public class ReportRepository implements PanacheRepository<Report> {
         return new Current((Long) row[0], Report.ACTIVE.equals(row[1]), (String) row[2]);
     }
 
-    /**
-     * The active reports of the source whose latest revision has exactly this window and target,
-     * under another external id, with the weapon keys of their lines.
-     */
-    public Map<Long, Set<String>> sameWindow(String source, String externalId, ReportWindow window, String target) {
-        Map<Long, Set<String>> out = new HashMap<>();
-        getEntityManager().createQuery("""
-                select r.id, l.weapon from Report r join r.revisions rev join rev.lines l
+    /** The latest revisions, with lines and report, of the source's active reports dated {@code date}, but the one with this external id. */
+    public List<ReportRevision> activeOn(String source, LocalDate date, String externalId) {
+        return getEntityManager().createQuery("""
+                select distinct rev from ReportRevision rev
+                join fetch rev.report r
+                left join fetch rev.lines
                 where r.source = :source and r.externalId <> :externalId and r.status = 'active'
-                and rev.revision = r.currentRevision
-                and rev.windowStart = :start and rev.windowStartDateOnly = :startDateOnly
-                and rev.windowEnd = :end and rev.windowEndDateOnly = :endDateOnly
-                and (rev.target = :target or (rev.target is null and :target is null))""", Object[].class)
+                and rev.revision = r.currentRevision and rev.date = :date""", ReportRevision.class)
                 .setParameter("source", source)
                 .setParameter("externalId", externalId)
-                .setParameter("start", window.start().instant())
-                .setParameter("startDateOnly", window.start().dateOnly())
-                .setParameter("end", window.end().instant())
-                .setParameter("endDateOnly", window.end().dateOnly())
-                .setParameter("target", target)
-                .getResultStream()
-                .forEach(row -> out.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((String) row[1]));
-        return out;
+                .setParameter("date", date)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultList();
+    }
+
+    /** The latest revisions, with lines and report, of the active reports whose external id does not start with the prefix. */
+    public List<ReportRevision> activeOutside(String prefix) {
+        return getEntityManager().createQuery("""
+                select distinct rev from ReportRevision rev
+                join fetch rev.report r
+                left join fetch rev.lines
+                where r.externalId not like :prefix escape '!' and r.status = 'active'
+                and rev.revision = r.currentRevision""", ReportRevision.class)
+                .setParameter("prefix", likePrefix(prefix))
+                .setHint("org.hibernate.readOnly", true)
+                .getResultList();
+    }
+
+    /** A LIKE pattern matching what starts with the prefix, its wildcards escaped with '!'. */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** Every revision, with its lines and report, of the reports changed after the given version. */

@@ -62,7 +62,7 @@ public class ReportRevision {
     @Column(name = "content_hash")
     public String contentHash;
 
-    /** Warnings about implausible numbers, one per line of text. */
+    /** The revision's warnings (implausible numbers, unknown models, a reader's remarks) as a JSON array of strings, or null. */
     public String warnings;
 
     @Column(name = "recorded_at")

@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -17,10 +14,12 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import org.airattack.stats.problem.ConflictException;
+import org.airattack.stats.problem.NotFoundException;
+import org.airattack.stats.problem.ProblemType;
+import org.airattack.stats.problem.UnavailableException;
 import org.airattack.stats.report.ReportRepository.Current;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
-import org.airattack.stats.series.ReadModel;
-import org.airattack.stats.web.ApiException;
 
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
@@ -28,10 +27,11 @@ import org.hibernate.StatelessSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Ingest, revision and retraction of reports. Every write commits before it answers, and the read
- * model has taken it in before the answer leaves, so a client reads what it just wrote. Writes are
- * serialised by the data-version row ({@link ReportRepository#nextVersion()}). Every accepted
- * write, whoever calls, is announced after its commit as a {@link ReportAccepted} event.
+ * Ingest, revision and retraction of reports. Every write commits before it answers and announces
+ * its commit ({@link ReportsCommitted}, synchronously), so the read model has taken it in before the
+ * answer leaves and a client reads what it just wrote. Writes are serialised by the data-version row
+ * ({@link ReportRepository#nextVersion()}). Every accepted write, whoever calls, is also announced as
+ * a {@link ReportAccepted} event.
  */
 @ApplicationScoped
 public class ReportService {
@@ -58,8 +58,9 @@ public class ReportService {
     private final ReportValidator validator;
     private final ReportRepository repository;
     private final ReportMapper mapper;
-    private final ReadModel readModel;
+    private final StoredReports stored;
     private final Event<ReportAccepted> accepted;
+    private final Event<ReportsCommitted> committed;
     /**
      * Writes on one replica queue here, in arrival order, before they take a connection: the
      * database row lock ({@link ReportRepository#nextVersion()}) orders them across replicas, and
@@ -67,13 +68,14 @@ public class ReportService {
      */
     private final ReentrantLock writing = new ReentrantLock(true);
 
-    public ReportService(ReportValidator validator, ReportRepository repository, ReportMapper mapper, ReadModel readModel,
-            Event<ReportAccepted> accepted) {
+    public ReportService(ReportValidator validator, ReportRepository repository, ReportMapper mapper, StoredReports stored,
+            Event<ReportAccepted> accepted, Event<ReportsCommitted> committed) {
         this.validator = validator;
         this.repository = repository;
         this.mapper = mapper;
-        this.readModel = readModel;
+        this.stored = stored;
         this.accepted = accepted;
+        this.committed = committed;
     }
 
     /** POST: a new report, a new revision of an existing (source, externalId), or nothing when identical. */
@@ -83,29 +85,28 @@ public class ReportService {
 
     /** PUT: a new revision of the report with this id. */
     public Result revise(long id, ReportRequest request) {
-        StoredReport existing = find(id).orElseThrow(() -> ApiException.notFound("no report with id " + id));
-        return store(validator.validate(request, UnknownWeapons.REJECT, existing));
+        return store(validator.validate(request, UnknownWeapons.REJECT, existing(id)));
     }
 
     /** DELETE: the report leaves every aggregate; its history stays readable. */
     public StoredReport retract(long id) {
-        StoredReport current = find(id).orElseThrow(() -> ApiException.notFound("no report with id " + id));
+        StoredReport current = existing(id);
         if (!current.active()) {
             return current;
         }
-        queued(() -> QuarkusTransaction.requiringNew().call(() -> {
-            long version = repository.nextVersion();
-            Report report = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("no report with id " + id));
-            retract(report, version, now());
-            return report.id;
+        long version = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
+            long v = repository.nextVersion();
+            Report report = repository.findByIdOptional(id).orElseThrow(() -> notFound(id));
+            retract(report, v, now());
+            return v;
         }));
-        readModel.refresh();
+        committed.fire(new ReportsCommitted(version, List.of()));
         return found(id);
     }
 
     /** The report with this id, from memory, or from the database when this replica has not caught up yet. */
     public Optional<StoredReport> find(long id) {
-        Optional<StoredReport> inMemory = readModel.snapshot().report(id);
+        Optional<StoredReport> inMemory = stored.find(id);
         if (inMemory.isPresent()) {
             return inMemory;
         }
@@ -120,20 +121,19 @@ public class ReportService {
             accepted.fire(new ReportAccepted(draft.source().slug(), Outcome.UNCHANGED));
             return new Result(Outcome.UNCHANGED, found(before.id()));
         }
-        long[] id = new long[1];
-        Outcome outcome = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
+        Written written = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Current current = repository.current(draft.source().slug(), draft.externalId());
             if (current == null || !current.active()) {
                 refuseSecondFiling(draft);
             }
             Report report = apply(draft, current, version, now());
-            id[0] = report.id;
-            return current == null ? Outcome.CREATED : current.unchangedBy(draft) ? Outcome.UNCHANGED : Outcome.REVISED;
+            Outcome outcome = current == null ? Outcome.CREATED : current.unchangedBy(draft) ? Outcome.UNCHANGED : Outcome.REVISED;
+            return new Written(report.id, version, outcome);
         }));
-        accepted.fire(new ReportAccepted(draft.source().slug(), outcome));
-        readModel.refresh();
-        return new Result(outcome, found(id[0]));
+        accepted.fire(new ReportAccepted(draft.source().slug(), written.outcome()));
+        committed.fire(new ReportsCommitted(written.version(), List.of()));
+        return new Result(written.outcome(), found(written.id()));
     }
 
     /**
@@ -145,20 +145,24 @@ public class ReportService {
      * @param externalIdPrefix every draft's external id starts with it (the stored state is read by it)
      */
     public BatchResult storeAll(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix) {
-        Map<String, Current> before = QuarkusTransaction.requiringNew().call(() -> repository.currentByPrefix(externalIdPrefix));
+        long[] versionBefore = new long[1];
+        Map<ReportKey, Current> before = QuarkusTransaction.requiringNew().call(() -> {
+            versionBefore[0] = repository.currentVersion();
+            return repository.currentByPrefix(externalIdPrefix);
+        });
         if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, before))) {
             drafts.forEach(d -> accepted.fire(new ReportAccepted(d.source().slug(), Outcome.UNCHANGED)));
-            return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, readModel.snapshot().version());
+            return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, versionBefore[0]);
         }
         List<Report> fresh = new ArrayList<>();
         BatchResult result = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Instant now = now();
-            Map<String, Current> current = repository.currentByPrefix(externalIdPrefix);
+            Map<ReportKey, Current> current = repository.currentByPrefix(externalIdPrefix);
             List<Outcome> outcomes = new ArrayList<>(drafts.size());
             List<Report> created = new ArrayList<>();
             for (ReportDraft d : drafts) {
-                Current c = current.get(key(d.source().slug(), d.externalId()));
+                Current c = current.get(ReportKey.of(d));
                 outcomes.add(c == null ? Outcome.CREATED : c.unchangedBy(d) ? Outcome.UNCHANGED : Outcome.REVISED);
                 if (c == null) {
                     created.add(newReport(d, version, now));
@@ -182,36 +186,22 @@ public class ReportService {
             accepted.fire(new ReportAccepted(drafts.get(i).source().slug(), result.outcomes().get(i)));
         }
         // the reports this batch created are already in memory: the read model need not read them back
-        readModel.refresh(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions)).toList());
+        committed.fire(new ReportsCommitted(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions)).toList()));
         return result;
     }
 
-    /**
-     * A new report with exactly the source, window and target of an active one under another
-     * external id, naming a weapon that one names too, is the same statement filed twice (a post
-     * read the same morning, then the dataset's row; or a hand-typed copy): storing it would count
-     * the night twice. Two posts for one window that name different weapons (the Air Force splits
-     * missiles and drones at times) are two statements and both stay.
-     */
+    /** A new report that repeats one already filed another way ({@link SameNightRule}) is refused, pointing at that one. */
     private void refuseSecondFiling(ReportDraft draft) {
-        Map<Long, Set<String>> others = repository.sameWindow(draft.source().slug(), draft.externalId(), draft.window(),
-                draft.target());
-        Set<String> weapons = weaponKeys(draft.lines());
-        for (Map.Entry<Long, Set<String>> other : others.entrySet()) {
-            if (!Collections.disjoint(weapons, other.getValue())) {
-                throw ApiException.conflict("report " + other.getKey() + " of " + draft.source().slug() + " already covers "
-                        + draft.window().start().local() + " to " + draft.window().end().local()
-                        + (draft.target() == null ? "" : " for " + draft.target()) + " with the same weapons under another "
-                        + "externalId; revise it with PUT /api/v1/reports/" + other.getKey() + " instead of filing it twice");
-            }
+        List<SameNightRule.Filed> filed = repository.activeOn(draft.source().slug(), draft.window().date(), draft.externalId())
+                .stream().map(mapper::toFiled).toList();
+        List<SameNightRule.Filed> repeated = SameNightRule.repeatedBy(draft, filed);
+        if (!repeated.isEmpty()) {
+            SameNightRule.Filed other = repeated.get(0);
+            throw new ConflictException("report " + other.id() + " of " + draft.source().slug() + " already covers "
+                    + draft.window().start().local() + " to " + draft.window().end().local()
+                    + (draft.target() == null ? "" : " for " + draft.target()) + " with the same weapons under another "
+                    + "externalId; revise it with PUT /api/v1/reports/" + other.id() + " instead of filing it twice");
         }
-    }
-
-    /** The weapon keys of some lines. */
-    public static Set<String> weaponKeys(List<Line> lines) {
-        Set<String> keys = new HashSet<>();
-        lines.forEach(l -> keys.add(l.weapon().key()));
-        return keys;
     }
 
     /** Now, to the microsecond PostgreSQL keeps, so a report read back equals the one written. */
@@ -223,12 +213,12 @@ public class ReportService {
     private <T> T queued(Supplier<T> write) {
         try {
             if (!writing.tryLock(QUEUE_SECONDS, TimeUnit.SECONDS)) {
-                throw new ApiException(503, "write-queue-full", "Service unavailable",
-                        "too many writes are queued on this replica; retry shortly", null);
+                throw new UnavailableException(ProblemType.WRITE_QUEUE_FULL,
+                        "too many writes are queued on this replica; retry shortly");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "write-queue-full", "Service unavailable", "interrupted while queued", null);
+            throw new UnavailableException(ProblemType.WRITE_QUEUE_FULL, "interrupted while queued");
         }
         try {
             return write.get();
@@ -237,13 +227,8 @@ public class ReportService {
         }
     }
 
-    /** The key {@link #storeAll} matches drafts to stored reports by. */
-    public static String key(String source, String externalId) {
-        return source + '\n' + externalId;
-    }
-
-    private static boolean unchanged(ReportDraft d, Map<String, Current> current) {
-        Current c = current.get(key(d.source().slug(), d.externalId()));
+    private static boolean unchanged(ReportDraft d, Map<ReportKey, Current> current) {
+        Current c = current.get(ReportKey.of(d));
         return c != null && c.unchangedBy(d);
     }
 
@@ -314,6 +299,18 @@ public class ReportService {
             report.retractedAt = now;
             report.lastChange = version;
         }
+    }
+
+    /** What one write did. */
+    private record Written(long id, long version, Outcome outcome) {
+    }
+
+    private StoredReport existing(long id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("no report with id " + id);
     }
 
     private StoredReport found(long id) {

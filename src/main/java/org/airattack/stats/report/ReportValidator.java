@@ -1,16 +1,12 @@
 package org.airattack.stats.report;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +20,11 @@ import org.airattack.stats.catalog.Catalog;
 import org.airattack.stats.catalog.SourceInfo;
 import org.airattack.stats.catalog.WeaponRef;
 import org.airattack.stats.config.AirAttackConfig;
-import org.airattack.stats.web.ApiException;
-import org.airattack.stats.web.Problem.FieldError;
+import org.airattack.stats.problem.ConflictException;
+import org.airattack.stats.problem.FieldError;
+import org.airattack.stats.problem.InvalidException;
+import org.airattack.stats.common.Sha256;
+import static org.airattack.stats.common.Clip.clip;
 
 /**
  * Turns a report request into a {@link ReportDraft} or a list of field errors (SPEC §1
@@ -75,20 +74,20 @@ public class ReportValidator {
     public ReportDraft validate(ReportRequest request, UnknownWeapons unknownWeapons, StoredReport existing,
             IntFunction<String> lineLabel) {
         List<FieldError> errors = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<ReportWarning> warnings = new ArrayList<>();
         if (request == null) {
-            throw ApiException.invalid("body", "a report is required");
+            throw new InvalidException("body", "a report is required");
         }
 
         SourceInfo source = null;
         if (existing != null) {
             source = existing.source();
             if (request.source() != null && !request.source().equals(source.slug())) {
-                throw ApiException.conflict("report " + existing.id() + " belongs to source '" + source.slug()
+                throw new ConflictException("report " + existing.id() + " belongs to source '" + source.slug()
                         + "', not '" + request.source() + "'");
             }
             if (request.externalId() != null && !request.externalId().equals(existing.externalId())) {
-                throw ApiException.conflict("report " + existing.id() + " has externalId '" + existing.externalId()
+                throw new ConflictException("report " + existing.id() + " has externalId '" + existing.externalId()
                         + "', not '" + request.externalId() + "'");
             }
         } else if (request.source() == null || request.source().isBlank()) {
@@ -117,7 +116,7 @@ public class ReportValidator {
         List<Line> lines = lines(request.lines(), unknownWeapons, errors, warnings, lineLabel);
 
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw new InvalidException(errors);
         }
         String target = blankToNull(request.target());
         String externalId = existing != null ? existing.externalId()
@@ -208,7 +207,7 @@ public class ReportValidator {
     }
 
     private List<Line> lines(List<ReportRequest.LineRequest> requested, UnknownWeapons unknownWeapons, List<FieldError> errors,
-            List<String> warnings, IntFunction<String> lineLabel) {
+            List<ReportWarning> warnings, IntFunction<String> lineLabel) {
         List<Line> lines = new ArrayList<>();
         if (requested == null || requested.isEmpty()) {
             errors.add(new FieldError("lines", "a report needs at least one line"));
@@ -234,8 +233,8 @@ public class ReportValidator {
                 weapon = catalog.resolve(l.weapon()).orElse(null);
                 if (weapon == null && unknownWeapons == UnknownWeapons.KEEP) {
                     weapon = catalog.unknownWeapon();
-                    warnings.add(lineLabel.apply(i) + ": weapon '" + l.weapon().strip() + "' is not in the catalog; kept under '"
-                            + weapon.key() + "' with its spelling");
+                    warnings.add(new ReportWarning(i, lineLabel.apply(i) + ": weapon '" + l.weapon().strip()
+                            + "' is not in the catalog; kept under '" + weapon.key() + "' with its spelling"));
                 } else if (weapon == null) {
                     List<String> close = catalog.closeMatches(l.weapon());
                     errors.add(new FieldError(at + ".weapon", "unknown weapon '" + clip(l.weapon()) + "'"
@@ -271,17 +270,19 @@ public class ReportValidator {
             }
             String name = lineLabel.apply(i) + " (" + l.weapon().strip() + ")";
             if (neutralised != null && launched != null && neutralised > launched) {
-                warnings.add(name + ": neutralised " + neutralised + " is more than launched " + launched + "; stored as reported");
+                warnings.add(new ReportWarning(i, name + ": neutralised " + neutralised + " is more than launched " + launched
+                        + "; stored as reported"));
             }
             if (statedNeutralised != null && (shotDown != null || suppressed != null)) {
                 int parts = (shotDown == null ? 0 : shotDown) + (suppressed == null ? 0 : suppressed);
                 if (parts > statedNeutralised) {
-                    warnings.add(name + ": shot down + suppressed (" + parts + ") is more than neutralised " + statedNeutralised
-                            + "; stored as reported");
+                    warnings.add(new ReportWarning(i, name + ": shot down + suppressed (" + parts + ") is more than neutralised "
+                            + statedNeutralised + "; stored as reported"));
                 }
             }
             if (shaheds != null && launched != null && shaheds > launched) {
-                warnings.add(name + ": " + shaheds + " Shaheds inside a total of " + launched + "; stored as reported");
+                warnings.add(new ReportWarning(i, name + ": " + shaheds + " Shaheds inside a total of " + launched
+                        + "; stored as reported"));
             }
             lines.add(new Line(weapon, l.weapon().strip(), blankToNull(l.launchPlace()), launched, shotDown, suppressed,
                     neutralised, stillAirborne, hits, debris, left, shaheds, Boolean.TRUE.equals(l.withheld())));
@@ -331,10 +332,6 @@ public class ReportValidator {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String clip(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
-    }
-
     private static String hours(Duration d) {
         long h = d.toHours();
         return h >= 48 ? (h / 24) + " days" : h + " h";
@@ -357,11 +354,6 @@ public class ReportValidator {
         }
         canonical.sort(null);
         canonical.forEach(line -> sb.append(line).append('\n'));
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(sb.toString());
     }
 }

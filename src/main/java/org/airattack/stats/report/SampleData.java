@@ -4,17 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.annotation.Priority;
 import jakarta.interceptor.Interceptor;
 
 import org.airattack.stats.config.AirAttackConfig;
-import org.airattack.stats.series.ReadModel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -28,20 +28,20 @@ public class SampleData {
 
     private final AirAttackConfig config;
     private final ReportService service;
-    private final ReadModel readModel;
+    private final ReportRepository repository;
     private final ObjectMapper json;
 
-    public SampleData(AirAttackConfig config, ReportService service, ReadModel readModel, ObjectMapper json) {
+    public SampleData(AirAttackConfig config, ReportService service, ReportRepository repository, ObjectMapper json) {
         this.config = config;
         this.service = service;
-        this.readModel = readModel;
+        this.repository = repository;
         this.json = json;
     }
 
-    /** Runs after the read model has loaded, so it sees whether the database already holds reports. */
+    /** Runs after the read model has loaded, so the reports it posts are taken in like any write. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent event)
             throws IOException {
-        if (!config.sample().load() || !readModel.snapshot().reportsNewestFirst().isEmpty()) {
+        if (!config.sample().load() || QuarkusTransaction.requiringNew().call(repository::count) > 0) {
             return;
         }
         List<ReportRequest> reports;

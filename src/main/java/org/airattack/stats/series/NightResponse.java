@@ -3,6 +3,7 @@ package org.airattack.stats.series;
 import java.util.List;
 
 import org.airattack.stats.catalog.Category;
+import org.airattack.stats.readmodel.PeriodFilter;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 

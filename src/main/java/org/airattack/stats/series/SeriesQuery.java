@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.catalog.SourceInfo;
+import org.airattack.stats.readmodel.PeriodFilter;
 
 /**
  * A parsed request for a time series.

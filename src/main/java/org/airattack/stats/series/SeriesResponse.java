@@ -2,6 +2,8 @@ package org.airattack.stats.series;
 
 import java.util.List;
 
+import org.airattack.stats.readmodel.PeriodFilter;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

@@ -7,28 +7,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.airattack.stats.catalog.Category;
-import org.airattack.stats.catalog.SourceInfo;
-import org.airattack.stats.catalog.WeaponRef;
+import org.airattack.stats.problem.InvalidException;
+import org.airattack.stats.readmodel.ReadModel;
+import org.airattack.stats.readmodel.Snapshot;
 import org.airattack.stats.report.Line;
 import org.airattack.stats.report.Period;
 import org.airattack.stats.report.Revision;
 import org.airattack.stats.report.StoredReport;
-import org.airattack.stats.web.ApiException;
 
-/** Aggregations over the read model (SPEC §2): series, nights, a night's detail, the summary. Never touches the database. */
+/** Columnar time series over the read model (SPEC §2): one point per date or interval, per group and measure. */
 @ApplicationScoped
 public class SeriesService {
 
@@ -41,10 +38,6 @@ public class SeriesService {
         this.readModel = readModel;
     }
 
-    public long dataVersion() {
-        return readModel.snapshot().version();
-    }
-
     /** One point of a series while it is built: the tallies of its groups. */
     private static final class Point {
         final Map<String, Tally> groups = new HashMap<>();
@@ -53,14 +46,11 @@ public class SeriesService {
 
     public SeriesResponse series(SeriesQuery q) {
         Snapshot snapshot = readModel.snapshot();
-        NavigableMap<LocalDate, List<StoredReport>> byDate = range(snapshot.activeByDate(q.source().slug()), q.from(), q.to());
+        NavigableMap<LocalDate, List<StoredReport>> byDate = snapshot.dated(q.source().slug(), q.period(), q.from(), q.to());
         TreeMap<LocalDate, Point> points = new TreeMap<>();
         for (Map.Entry<LocalDate, List<StoredReport>> e : byDate.entrySet()) {
             for (StoredReport r : e.getValue()) {
                 Revision rev = r.latest();
-                if (!q.period().matches(rev.period())) {
-                    continue;
-                }
                 Point p = points.computeIfAbsent(q.interval().start(e.getKey()), d -> new Point());
                 p.span |= rev.period() == Period.SPAN;
                 for (Line l : rev.lines()) {
@@ -125,7 +115,7 @@ public class SeriesService {
             return dates;
         }
         if (q.interval() == Interval.NIGHT && ChronoUnit.DAYS.between(first, last) >= MAX_POINTS) {
-            throw ApiException.invalid("from", "fill=" + q.fill().name().toLowerCase() + " over " + first + " to " + last
+            throw new InvalidException("from", "fill=" + q.fill().name().toLowerCase() + " over " + first + " to " + last
                     + " would give more than " + MAX_POINTS + " points; narrow the range or use a longer interval");
         }
         for (LocalDate d = first; !d.isAfter(last); d = q.interval().next(d)) {
@@ -229,189 +219,5 @@ public class SeriesService {
         } else if (zeroForUnknown) {
             values.setCount(i, 0);
         }
-    }
-
-    private static NavigableMap<LocalDate, List<StoredReport>> range(NavigableMap<LocalDate, List<StoredReport>> all,
-            LocalDate from, LocalDate to) {
-        if (from != null && to != null) {
-            return all.subMap(from, true, to, true);
-        }
-        if (from != null) {
-            return all.tailMap(from, true);
-        }
-        if (to != null) {
-            return all.headMap(to, true);
-        }
-        return all;
-    }
-
-    /** The reports of one date that the period filter counts, in window order. */
-    private static List<StoredReport> reportsOn(Snapshot s, SourceInfo source, PeriodFilter period, LocalDate date) {
-        List<StoredReport> all = s.activeByDate(source.slug()).get(date);
-        if (all == null) {
-            return List.of();
-        }
-        return all.stream().filter(r -> period.matches(r.latest().period())).toList();
-    }
-
-    /** A date's detail, or empty when no report counts on it. */
-    public Optional<NightResponse> night(SourceInfo source, PeriodFilter period, LocalDate date) {
-        Snapshot s = readModel.snapshot();
-        List<StoredReport> reports = reportsOn(s, source, period, date);
-        if (reports.isEmpty()) {
-            return Optional.empty();
-        }
-        Tally totals = new Tally();
-        Map<Category, Tally> categories = new EnumMap<>(Category.class);
-        Map<String, Tally> weapons = new TreeMap<>();
-        Map<String, WeaponRef> refs = new HashMap<>();
-        List<NightResponse.ReportRef> refsOut = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        boolean span = false;
-        for (StoredReport r : reports) {
-            Revision rev = r.latest();
-            span |= rev.period() == Period.SPAN;
-            refsOut.add(new NightResponse.ReportRef(r.id(), rev.revision(), rev.period().slug(), rev.window().start().iso(),
-                    rev.window().end().iso(), rev.url(),
-                    rev.publishedAt() == null ? null : rev.publishedAt().atZone(source.zone()).toOffsetDateTime().toString()));
-            for (String w : rev.warnings()) {
-                warnings.add("report " + r.id() + ": " + w);
-            }
-            for (Line l : rev.lines()) {
-                totals.add(l);
-                categories.computeIfAbsent(l.weapon().category(), c -> new Tally()).add(l);
-                weapons.computeIfAbsent(l.weapon().key(), k -> new Tally()).add(l);
-                refs.putIfAbsent(l.weapon().key(), l.weapon());
-            }
-        }
-        List<NightResponse.CategoryMeasures> cats = new ArrayList<>();
-        categories.forEach((c, t) -> cats.add(new NightResponse.CategoryMeasures(c, Measures.of(t))));
-        List<NightResponse.WeaponMeasures> weps = new ArrayList<>();
-        weapons.forEach((k, t) -> {
-            WeaponRef ref = refs.get(k);
-            weps.add(new NightResponse.WeaponMeasures(k, ref.name(), ref.category(), Measures.of(t)));
-        });
-        return Optional.of(new NightResponse(source.slug(), period, date.toString(), Measures.of(totals), cats, weps, refsOut,
-                new Flags(totals.incomplete(), totals.withheld(), span), warnings, s.version(), Attribution.of(source)));
-    }
-
-    /** The most recent date on which a report counts. */
-    public Optional<LocalDate> latestDate(SourceInfo source, PeriodFilter period) {
-        return latestDate(readModel.snapshot(), source, period);
-    }
-
-    private static Optional<LocalDate> latestDate(Snapshot s, SourceInfo source, PeriodFilter period) {
-        for (Map.Entry<LocalDate, List<StoredReport>> e : s.activeByDate(source.slug()).descendingMap().entrySet()) {
-            for (StoredReport r : e.getValue()) {
-                if (period.matches(r.latest().period())) {
-                    return Optional.of(e.getKey());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The most recent date's detail. */
-    public Optional<NightResponse> latest(SourceInfo source, PeriodFilter period) {
-        return latestDate(source, period).flatMap(d -> night(source, period, d));
-    }
-
-    /** One tally per reported date in range, with its categories. */
-    private static final class DateTally {
-        final Tally total = new Tally();
-        final Map<Category, Tally> categories = new EnumMap<>(Category.class);
-        boolean span;
-
-        void add(Revision rev) {
-            span |= rev.period() == Period.SPAN;
-            for (Line l : rev.lines()) {
-                total.add(l);
-                categories.computeIfAbsent(l.weapon().category(), c -> new Tally()).add(l);
-            }
-        }
-
-        Map<String, Measures> categoryMeasures() {
-            Map<String, Measures> out = new LinkedHashMap<>();
-            categories.forEach((c, t) -> out.put(c.slug(), Measures.of(t)));
-            return out;
-        }
-
-        Flags flags() {
-            return new Flags(total.incomplete(), total.withheld(), span);
-        }
-    }
-
-    private static TreeMap<LocalDate, DateTally> tallies(Snapshot s, SourceInfo source, PeriodFilter period, LocalDate from,
-            LocalDate to) {
-        TreeMap<LocalDate, DateTally> out = new TreeMap<>();
-        for (Map.Entry<LocalDate, List<StoredReport>> e : range(s.activeByDate(source.slug()), from, to).entrySet()) {
-            for (StoredReport r : e.getValue()) {
-                if (period.matches(r.latest().period())) {
-                    out.computeIfAbsent(e.getKey(), d -> new DateTally()).add(r.latest());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Rows per reported date, oldest first. */
-    public NightsResponse nights(SourceInfo source, PeriodFilter period, LocalDate from, LocalDate to) {
-        Snapshot s = readModel.snapshot();
-        TreeMap<LocalDate, DateTally> tallies = tallies(s, source, period, from, to);
-        List<NightsResponse.Row> rows = new ArrayList<>(tallies.size());
-        java.util.EnumSet<Category> seen = java.util.EnumSet.noneOf(Category.class);
-        tallies.forEach((date, t) -> {
-            seen.addAll(t.categories.keySet());
-            rows.add(new NightsResponse.Row(date.toString(), Measures.of(t.total), t.categoryMeasures(), t.flags()));
-        });
-        String f = from != null ? from.toString() : tallies.isEmpty() ? null : tallies.firstKey().toString();
-        String t = to != null ? to.toString() : tallies.isEmpty() ? null : tallies.lastKey().toString();
-        return new NightsResponse(source.slug(), period, f, t, rows, seen.stream().map(Category::slug).toList(), s.version(),
-                Instant.now().toString(), Attribution.of(source));
-    }
-
-    /** Headline figures: latest night, last 7 and 30 nights, year to date, all time, record night, rates. */
-    public SummaryResponse summary(SourceInfo source, PeriodFilter period) {
-        Snapshot s = readModel.snapshot();
-        TreeMap<LocalDate, DateTally> all = tallies(s, source, period, null, null);
-        String now = Instant.now().toString();
-        if (all.isEmpty()) {
-            return new SummaryResponse(source.slug(), period, null, null, null, null, null, null,
-                    new SummaryResponse.Rates(null, null, null, null, null), s.version(), now, Attribution.of(source));
-        }
-        LocalDate latest = all.lastKey();
-        DateTally last = all.lastEntry().getValue();
-        SummaryResponse.Night night = new SummaryResponse.Night(latest.toString(), Measures.of(last.total), last.categoryMeasures(),
-                last.flags());
-        SummaryResponse.Window w7 = window(all, latest.minusDays(6), latest);
-        SummaryResponse.Window w30 = window(all, latest.minusDays(29), latest);
-        SummaryResponse.Window ytd = window(all, latest.withDayOfYear(1), latest);
-        SummaryResponse.Window ever = window(all, all.firstKey(), latest);
-        SummaryResponse.RecordNight record = null;
-        for (Map.Entry<LocalDate, DateTally> e : all.entrySet()) {
-            Long launched = e.getValue().total.value(Measure.LAUNCHED);
-            if (launched != null && (record == null || launched > record.launched())) {
-                record = new SummaryResponse.RecordNight(e.getKey().toString(), launched, e.getValue().total.value(Measure.NEUTRALISED));
-            }
-        }
-        SummaryResponse.Rates rates = new SummaryResponse.Rates(last.total.rate(), w7.totals().interceptionRate(),
-                w30.totals().interceptionRate(), ytd.totals().interceptionRate(), ever.totals().interceptionRate());
-        return new SummaryResponse(source.slug(), period, night, w7, w30, ytd, ever, record, rates, s.version(), now,
-                Attribution.of(source));
-    }
-
-    private static SummaryResponse.Window window(TreeMap<LocalDate, DateTally> all, LocalDate from, LocalDate to) {
-        Tally total = new Tally();
-        Map<Category, Tally> categories = new EnumMap<>(Category.class);
-        boolean partial = false;
-        NavigableMap<LocalDate, DateTally> sub = all.subMap(from, true, to, true);
-        for (DateTally t : sub.values()) {
-            total.add(t.total);
-            t.categories.forEach((c, ct) -> categories.computeIfAbsent(c, k -> new Tally()).add(ct));
-            partial |= t.total.incomplete();
-        }
-        Map<String, Measures> cats = new LinkedHashMap<>();
-        categories.forEach((c, t) -> cats.put(c.slug(), Measures.of(t)));
-        return new SummaryResponse.Window(from.toString(), to.toString(), sub.size(), Measures.of(total), cats, partial);
     }
 }

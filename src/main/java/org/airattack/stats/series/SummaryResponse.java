@@ -2,6 +2,8 @@ package org.airattack.stats.series;
 
 import java.util.Map;
 
+import org.airattack.stats.readmodel.PeriodFilter;
+
 /** The headline figures of a source: the payload of a headline widget. */
 public record SummaryResponse(String source, PeriodFilter period, Night latestNight, Window last7Nights, Window last30Nights,
         Window yearToDate, Window allTime, RecordNight recordNight, Rates interceptionRates, long dataVersion, String generatedAt,

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import org.airattack.stats.config.AirAttackConfig;
+import org.airattack.stats.problem.TooLargeException;
 
 /**
  * Caps JSON request bodies at {@code airattack.validation.max-json-body} (the HTTP layer's own
@@ -41,9 +42,8 @@ public class JsonBodyLimit implements ReaderInterceptor {
         return context.proceed();
     }
 
-    private static ApiException tooLarge(long limit) {
-        return new ApiException(413, "payload-too-large", "Payload too large",
-                "a JSON body may be at most " + limit + " bytes", null);
+    private static TooLargeException tooLarge(long limit) {
+        return new TooLargeException("a JSON body may be at most " + limit + " bytes");
     }
 
     private static long parse(String value) {

@@ -2,6 +2,9 @@ package org.airattack.stats.web;
 
 import java.util.List;
 
+import org.airattack.stats.problem.FieldError;
+import org.airattack.stats.problem.ProblemType;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -25,12 +28,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The media type of problem documents. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /**
-     * One offending field.
-     *
-     * @param field   a JSON path such as {@code lines[0].launched}, or a query parameter name
-     * @param message what is wrong with it
-     */
-    public record FieldError(String field, String message) {
+    /** The document of a problem of this type. */
+    public static Problem of(ProblemType type, String detail, String instance, List<FieldError> errors) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors == null || errors.isEmpty() ? null : errors);
     }
 }

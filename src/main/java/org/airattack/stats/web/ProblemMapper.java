@@ -8,6 +8,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.airattack.stats.common.Clip;
+import org.airattack.stats.problem.DomainException;
+import org.airattack.stats.problem.FieldError;
+import org.airattack.stats.problem.ProblemType;
+
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -24,15 +29,12 @@ import io.quarkus.security.ForbiddenException;
 /** Turns every failure of a request into an {@code application/problem+json} answer. */
 public class ProblemMapper {
 
-    private static final String TYPE_PREFIX = "urn:problem-type:airattack:";
-
     /** Seconds a client should wait before retrying a write while the database is away. */
     static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
-    public Response mapApi(ApiException e, UriInfo uri) {
-        Response r = respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
-        return e.status() == 503 ? Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build() : r;
+    public Response mapDomain(DomainException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), uri, e.errors());
     }
 
     @ServerExceptionMapper
@@ -58,7 +60,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response mapJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof StreamConstraintsException) {
-            return respond(400, "malformed-json", "Malformed JSON", "the body exceeds a JSON limit: " + e.getOriginalMessage(), uri, List.of());
+            return respond(ProblemType.MALFORMED_JSON, "the body exceeds a JSON limit: " + e.getOriginalMessage(), uri, List.of());
         }
         if (!(e instanceof JsonParseException) && e.getCause() instanceof JsonParseException cause) {
             return mapJson(cause, uri);
@@ -66,7 +68,7 @@ public class ProblemMapper {
         if (e instanceof JsonParseException parse) {
             var at = parse.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            return respond(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + where + ": " + parse.getOriginalMessage(), uri, List.of());
+            return respond(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + where + ": " + parse.getOriginalMessage(), uri, List.of());
         }
         if (e instanceof JsonMappingException mapping) {
             String field = path(mapping);
@@ -78,15 +80,15 @@ public class ProblemMapper {
             } else {
                 message = "wrong type: " + firstLine(mapping.getOriginalMessage());
             }
-            return respond(400, "validation", "Invalid request", (field.isEmpty() ? "body" : field) + ": " + message, uri,
-                    List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
+            return respond(ProblemType.VALIDATION, (field.isEmpty() ? "body" : field) + ": " + message, uri,
+                    List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
         }
-        return respond(400, "malformed-json", "Malformed JSON", "the body could not be read as JSON", uri, List.of());
+        return respond(ProblemType.MALFORMED_JSON, "the body could not be read as JSON", uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response mapForbidden(ForbiddenException e, UriInfo uri) {
-        return respond(403, "forbidden", "Forbidden", "this operation needs the role 'writer'", uri, List.of());
+        return respond(ProblemType.FORBIDDEN, "this operation needs the role 'writer'", uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -94,27 +96,32 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return mapJson(json, uri);
         }
+        if (e.getCause() instanceof DomainException domain) {
+            // a query or path parameter our converters refused: the REST layer wraps what they throw
+            return mapDomain(domain, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             Log.errorf(e, "HTTP %d for %s", status, uri.getPath());
-            return respond(status, "server-error", "Server error", "the request could not be completed", uri, List.of());
+            return respond(ProblemType.SERVER_ERROR, "the request could not be completed", uri, List.of());
         }
+        ProblemType type = ProblemType.forStatus(status);
         Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String title = known == null ? type.title() : known.getReasonPhrase();
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();
-        return respond(status, "http-" + status, title, detail, uri, List.of());
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type.uri(), title, status, detail, uri == null ? null : uri.getPath(), null)).build();
     }
 
     @ServerExceptionMapper
     public Response mapUnexpected(Exception e, UriInfo uri) {
         if (isDatabaseUnavailable(e)) {
             Log.warnf("database unavailable for %s: %s", uri.getPath(), rootMessage(e));
-            Response r = respond(503, "database-unavailable", "Service unavailable",
+            return respond(ProblemType.DATABASE_UNAVAILABLE,
                     "the database is not reachable; reads still answer from memory, writes can be retried shortly", uri, List.of());
-            return Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         Log.errorf(e, "unexpected failure for %s", uri.getPath());
-        return respond(500, "server-error", "Server error", "the request could not be completed; the failure is logged", uri, List.of());
+        return respond(ProblemType.SERVER_ERROR, "the request could not be completed; the failure is logged", uri, List.of());
     }
 
     /** True when a failure comes from the database being unreachable rather than from the request. */
@@ -140,10 +147,14 @@ public class ProblemMapper {
         return false;
     }
 
-    static Response respond(int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem problem = new Problem(TYPE_PREFIX + type, title, status, detail, uri == null ? null : uri.getPath(),
-                errors == null || errors.isEmpty() ? null : errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    /** The problem answer of this type; a 503 tells the client when to retry. */
+    static Response respond(ProblemType type, String detail, UriInfo uri, List<FieldError> errors) {
+        Response.ResponseBuilder r = Response.status(type.status()).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(type, detail, uri == null ? null : uri.getPath(), errors));
+        if (type.status() == 503) {
+            r.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return r.build();
     }
 
     private static String path(JsonMappingException e) {
@@ -163,7 +174,7 @@ public class ProblemMapper {
 
     private static String describe(Object value) {
         if (value instanceof String s) {
-            return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+            return "'" + Clip.clip(s, 40) + "'";
         }
         return String.valueOf(value);
     }

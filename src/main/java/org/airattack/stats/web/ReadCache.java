@@ -4,10 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.airattack.stats.common.Sha256;
 import org.airattack.stats.config.AirAttackConfig;
 
 /**
@@ -157,12 +155,7 @@ public class ReadCache {
 
     /** The strong ETag of a request's answer from a state of the data: it changes whenever the data does. */
     public static String etag(Stamp stamp, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "\"" + stamp.tag() + "-" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "\"" + stamp.tag() + "-" + Sha256.hex(key, 8) + "\"";
     }
 
     /** The ETag of the gzip variant of an answer with this ETag. */

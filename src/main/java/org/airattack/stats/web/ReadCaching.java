@@ -1,14 +1,20 @@
 package org.airattack.stats.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Providers;
 
-import org.airattack.stats.series.CsvTables;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -20,22 +26,27 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The slow half of read caching: a read {@link ReadFastPath} could not answer from ready bytes is
- * computed by its resource, then serialised here (JSON, or the CSV tables), kept in the
+ * computed by its resource, then serialised here (JSON; any other media type by its writer, such as
+ * the CSV tables), kept in the
  * {@link ReadCache} with its gzip, and sent with ETag, Cache-Control, Last-Modified and Vary.
  * {@code ?format=csv} stands for {@code Accept: text/csv}, for tools that cannot set headers.
  */
 public class ReadCaching {
 
+    private static final Annotation[] NO_ANNOTATIONS = {};
+
     private final ReadCache cache;
     private final ReadFastPath fastPath;
     private final ObjectMapper json;
     private final CurrentVertxRequest current;
+    private final Providers providers;
 
-    public ReadCaching(ReadCache cache, ReadFastPath fastPath, ObjectMapper json, CurrentVertxRequest current) {
+    public ReadCaching(ReadCache cache, ReadFastPath fastPath, ObjectMapper json, CurrentVertxRequest current, Providers providers) {
         this.cache = cache;
         this.fastPath = fastPath;
         this.json = json;
         this.current = current;
+        this.providers = providers;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -72,15 +83,12 @@ public class ReadCaching {
         if (entity instanceof String text) {
             body = text.getBytes(StandardCharsets.UTF_8);
             mediaType = type == null ? MediaType.TEXT_PLAIN : type.toString();
-        } else if (type != null && type.isCompatible(MediaType.valueOf(CsvTables.MEDIA_TYPE))) {
-            body = CsvTables.of(entity);
-            mediaType = CsvTables.MEDIA_TYPE + ";charset=UTF-8";
-        } else {
+        } else if (type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             body = json(entity);
             mediaType = MediaType.APPLICATION_JSON;
-        }
-        if (body == null) {
-            return;
+        } else {
+            body = written(entity, type);
+            mediaType = type.withCharset(StandardCharsets.UTF_8.name()).toString();
         }
         long serialised = System.nanoTime();
         ReadCache.Entry entry = cache.put(rc.get(ReadFastPath.STAMP), key, body, mediaType);
@@ -103,6 +111,22 @@ public class ReadCaching {
 
     private static String millis(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6);
+    }
+
+    /** The answer as the REST layer's writer for its media type writes it (the CSV tables). */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private byte[] written(Object entity, MediaType type) {
+        MessageBodyWriter writer = providers.getMessageBodyWriter(entity.getClass(), entity.getClass(), NO_ANNOTATIONS, type);
+        if (writer == null) {
+            throw new IllegalStateException("no writer of " + type + " for " + entity.getClass().getSimpleName());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            writer.writeTo(entity, entity.getClass(), entity.getClass(), NO_ANNOTATIONS, type, new MultivaluedHashMap<>(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private byte[] json(Object entity) {

@@ -14,9 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.airattack.stats.config.AirAttackConfig;
-import org.airattack.stats.series.CsvTables;
-import org.airattack.stats.series.ReadModel;
-import org.airattack.stats.series.Snapshot;
+import org.airattack.stats.readmodel.ReadModel;
+import org.airattack.stats.readmodel.Snapshot;
+
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;

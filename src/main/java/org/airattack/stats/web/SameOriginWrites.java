@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.airattack.stats.problem.ProblemType;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -31,7 +33,7 @@ public class SameOriginWrites {
         if (!foreign) {
             return null;
         }
-        return ProblemMapper.respond(403, "cross-origin-write", "Forbidden",
+        return ProblemMapper.respond(ProblemType.CROSS_ORIGIN_WRITE,
                 "writes are never cross-origin; send them from a script or the same origin", ctx.getUriInfo(), List.of());
     }
 

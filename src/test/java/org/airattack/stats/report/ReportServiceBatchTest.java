@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.airattack.stats.readmodel.ReadModel;
 import org.airattack.stats.support.Api;
 import org.airattack.stats.support.TestDb;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class ReportServiceBatchTest {
     ReportMapper mapper;
 
     @Inject
-    org.airattack.stats.series.ReadModel readModel;
+    ReadModel readModel;
 
     @BeforeEach
     void emptyDatabase() {
@@ -57,12 +58,24 @@ class ReportServiceBatchTest {
         ReportDraft clash = draft("night-2025-05-24.json", "batch:a");
         ReportDraft other = draft("ru-mod-2025-05-23.json", "batch:b");
 
-        assertThrows(RuntimeException.class, () -> service.storeAll(List.of(first, other, clash), List.of(), "batch:"));
+        RuntimeException failure = assertThrows(RuntimeException.class,
+                () -> service.storeAll(List.of(first, other, clash), List.of(), "batch:"));
+        assertEquals("23505", sqlState(failure), "the batch fails on the clashing key (unique_violation), not on anything else");
 
         assertEquals(1, TestDb.count("report"));
         assertEquals(revisions, TestDb.count("report_revision"));
         assertEquals(2, TestDb.count("report_line"));
         assertEquals(1, Api.reportCount());
+    }
+
+    /** The SQL state of the first SQLException in a failure's causes, or null. */
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     @Test

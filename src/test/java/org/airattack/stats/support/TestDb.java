@@ -10,6 +10,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.airattack.stats.readmodel.ReadModel;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+
 /**
  * Direct access to the test database (the one the application under test uses), for resetting it
  * between test classes and for counting rows behind the API's back.
@@ -29,8 +34,10 @@ public final class TestDb {
     }
 
     /**
-     * Deletes every report and sets the data version back to 0, then waits until the application's
-     * read model has noticed (it reloads when the version goes backwards, as after a restore).
+     * Deletes every report and sets the data version back to 0, then makes the application's read
+     * model notice (it reloads when the version goes backwards, as after a restore): at once when the
+     * application runs in this JVM ({@code @QuarkusTest}), else by waiting for its next poll
+     * ({@code @QuarkusIntegrationTest}, the packaged application in its own process).
      */
     public static void reset() {
         try (Connection c = connect(); Statement s = c.createStatement()) {
@@ -38,6 +45,10 @@ public final class TestDb {
             s.execute("update data_version set version = 0 where id = 1");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset the test database at " + url(), e);
+        }
+        ArcContainer arc = Arc.container();
+        if (arc != null && arc.isRunning()) {
+            arc.instance(ReadModel.class).get().refresh();
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {

@@ -31,7 +31,10 @@ class PlatformEndpointsTest {
 
     @Test
     void shouldAnswerUnknownPathsAndMethodsWithProblems() {
-        given().get("/api/v1/nothing-here").then().statusCode(404);
-        given().delete("/api/v1/series").then().statusCode(405).contentType("application/problem+json");
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("status", is(404)).body("type", is("urn:problem-type:airattack:not-found"))
+                .body("instance", is("/api/v1/nothing-here"));
+        given().delete("/api/v1/series").then().statusCode(405).contentType("application/problem+json")
+                .body("status", is(405)).body("type", is("urn:problem-type:airattack:method-not-allowed"));
     }
 }

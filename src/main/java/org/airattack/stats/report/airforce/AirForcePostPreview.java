@@ -5,6 +5,7 @@ import java.util.List;
 import org.airattack.stats.report.Period;
 import org.airattack.stats.report.ReportDraft;
 import org.airattack.stats.report.ReportResponse.LineResponse;
+import org.airattack.stats.report.ReportWarning;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -20,6 +21,7 @@ public record AirForcePostPreview(boolean dryRun, String source, String external
         return new AirForcePostPreview(true, draft.source().slug(), draft.externalId(), draft.window().period(),
                 draft.window().date().toString(), draft.window().start().iso(), draft.window().end().iso(), draft.target(), draft.url(),
                 draft.publishedAt() == null ? null : draft.publishedAt().atZone(draft.source().zone()).toOffsetDateTime().toString(),
-                draft.lines().stream().map(LineResponse::of).toList(), draft.warnings());
+                draft.lines().stream().map(LineResponse::of).toList(),
+                draft.warnings().stream().map(ReportWarning::message).toList());
     }
 }

@@ -7,12 +7,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.airattack.stats.problem.FieldError;
+import org.airattack.stats.problem.ProblemType;
+import org.airattack.stats.problem.UnprocessableException;
 import org.airattack.stats.report.ReportDraft;
 import org.airattack.stats.report.ReportService;
-import org.airattack.stats.report.ReportValidator;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
-import org.airattack.stats.web.ApiException;
-import org.airattack.stats.web.Problem.FieldError;
+import org.airattack.stats.report.ReportValidator;
+import org.airattack.stats.report.ReportWarning;
 
 /**
  * Same-morning numbers: reads an Air Force post and sends the report it reads as through the same
@@ -42,16 +44,16 @@ public class AirForcePostService {
         try {
             post = parser.parse(text, publishedAt, url);
         } catch (NotANationalReportException e) {
-            throw new ApiException(422, "not-a-report", "Not a national Air Force report",
+            throw new UnprocessableException(ProblemType.NOT_A_REPORT,
                     "this is " + e.getMessage() + "; nothing was stored",
                     List.of(new FieldError("body", e.kind().slug() + ": " + e.kind().description())));
         } catch (UnreadablePostException e) {
-            throw new ApiException(422, "unreadable-report", "The report cannot be read fully",
+            throw new UnprocessableException(ProblemType.UNREADABLE_REPORT,
                     "the report cannot be read fully (" + e.getMessage() + "); nothing was stored",
                     e.problems().stream().map(p -> new FieldError("body", p)).toList());
         }
         ReportDraft draft = validator.validate(post.request(), UnknownWeapons.REJECT);
-        List<String> warnings = new ArrayList<>(post.warnings());
+        List<ReportWarning> warnings = new ArrayList<>(post.warnings().stream().map(ReportWarning::ofReport).toList());
         warnings.addAll(draft.warnings());
         return new ReportDraft(draft.source(), draft.externalId(), draft.target(), draft.window(), draft.url(), draft.publishedAt(),
                 draft.lines(), List.copyOf(warnings), draft.contentHash());

@@ -4,8 +4,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,27 +11,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.airattack.stats.catalog.Catalog;
 import org.airattack.stats.catalog.SourceInfo;
+import org.airattack.stats.problem.ConflictException;
+import org.airattack.stats.problem.FieldError;
+import org.airattack.stats.problem.InvalidException;
+import org.airattack.stats.problem.ProblemType;
 import org.airattack.stats.report.ReportDraft;
+import org.airattack.stats.report.ReportKey;
+import org.airattack.stats.report.ReportMapper;
 import org.airattack.stats.report.ReportRepository;
 import org.airattack.stats.report.ReportRequest;
-import org.airattack.stats.report.ReportService;
 import org.airattack.stats.report.ReportService.Outcome;
-import org.airattack.stats.report.ReportValidator;
+import org.airattack.stats.report.ReportService;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
-import org.airattack.stats.report.ReportWindow;
-import org.airattack.stats.report.StoredReport;
+import org.airattack.stats.report.ReportValidator;
+import org.airattack.stats.report.ReportWarning;
+import org.airattack.stats.report.SameNightRule;
 import org.airattack.stats.report.WindowPoint;
-import org.airattack.stats.series.ReadModel;
-import org.airattack.stats.series.Snapshot;
-import org.airattack.stats.web.ApiException;
-import org.airattack.stats.web.Problem;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -65,21 +63,19 @@ public class PiterfmCsvImporter {
         RETRACT
     }
 
-    private static final Pattern ROW_LABEL = Pattern.compile("^row (\\d+)\\b");
-
     private final Catalog catalog;
     private final ReportValidator validator;
     private final ReportService service;
     private final ReportRepository repository;
-    private final ReadModel readModel;
+    private final ReportMapper mapper;
 
     public PiterfmCsvImporter(Catalog catalog, ReportValidator validator, ReportService service, ReportRepository repository,
-            ReadModel readModel) {
+            ReportMapper mapper) {
         this.catalog = catalog;
         this.validator = validator;
         this.service = service;
         this.repository = repository;
-        this.readModel = readModel;
+        this.mapper = mapper;
     }
 
     /** One report of the file while it is assembled: its rows in file order. */
@@ -89,7 +85,7 @@ public class PiterfmCsvImporter {
     public ImportResult importCsv(InputStream body, OnMissing onMissing) {
         long started = System.nanoTime();
         List<ImportResult.Warning> warnings = new ArrayList<>();
-        List<PiterfmRow> rows = PiterfmCsvReader.read(body, w -> warnings.add(warning(w)));
+        List<PiterfmRow> rows = PiterfmCsvReader.read(body, warnings::add);
 
         Map<String, Group> groups = new LinkedHashMap<>();
         for (PiterfmRow r : rows) {
@@ -99,24 +95,26 @@ public class PiterfmCsvImporter {
 
         List<ReportDraft> drafts = new ArrayList<>(groups.size());
         List<Group> drafted = new ArrayList<>(groups.size());
-        Set<String> present = new HashSet<>();
+        Set<ReportKey> present = new HashSet<>();
         int skippedRows = 0;
         int skippedReports = 0;
         for (Group g : groups.values()) {
             SourceInfo source = source(g.rows().get(0).post());
             String externalId = EXTERNAL_ID_PREFIX + g.key();
-            present.add(ReportService.key(source.slug(), externalId));
+            present.add(new ReportKey(source.slug(), externalId));
             try {
                 ReportDraft draft = validator.validate(request(source, externalId, g), UnknownWeapons.KEEP, null,
                         i -> "row " + g.rows().get(i).row());
-                draft.warnings().forEach(w -> warnings.add(warning(w)));
+                for (ReportWarning w : draft.warnings()) {
+                    warnings.add(new ImportResult.Warning(w.line() == null ? null : g.rows().get(w.line()).row(), w.message()));
+                }
                 drafts.add(draft);
                 drafted.add(g);
-            } catch (ApiException e) {
+            } catch (InvalidException e) {
                 skippedRows += g.rows().size();
                 skippedReports++;
                 int first = g.rows().get(0).row();
-                for (Problem.FieldError error : e.errors()) {
+                for (FieldError error : e.errors()) {
                     warnings.add(new ImportResult.Warning(first, "skipped " + rowsLabel(g) + ": " + error.field() + " " + error.message()));
                 }
             }
@@ -148,28 +146,22 @@ public class PiterfmCsvImporter {
     }
 
     /**
-     * Reports that came another way (the JSON API, an Air Force post read the same morning) for
-     * exactly the source, window and target of a report in the file, naming a weapon it names too:
-     * the dataset's version replaces them, or the night would count twice. They are retracted, their history kept, with a warning.
+     * Reports that came another way (the JSON API, an Air Force post read the same morning) that a
+     * report in the file repeats ({@link SameNightRule}): the dataset's version replaces them, or the
+     * night would count twice. They are retracted, their history kept, with a warning.
      */
     private List<Long> superseded(List<ReportDraft> drafts, List<ImportResult.Warning> warnings) {
-        Map<String, List<StoredReport>> byWindow = new HashMap<>();
-        Snapshot s = readModel.snapshot();
-        for (StoredReport r : s.reportsNewestFirst()) {
-            if (r.active() && !r.externalId().startsWith(EXTERNAL_ID_PREFIX)) {
-                byWindow.computeIfAbsent(windowKey(r.source().slug(), r.latest().window(), r.latest().target()), k -> new ArrayList<>()).add(r);
-            }
-        }
+        List<SameNightRule.Filed> filed = QuarkusTransaction.requiringNew()
+                .call(() -> repository.activeOutside(EXTERNAL_ID_PREFIX).stream().map(mapper::toFiled).toList());
         List<Long> ids = new ArrayList<>();
-        if (byWindow.isEmpty()) {
+        if (filed.isEmpty()) {
             return ids;
         }
         for (ReportDraft d : drafts) {
-            Set<String> weapons = ReportService.weaponKeys(d.lines());
-            for (StoredReport r : byWindow.getOrDefault(windowKey(d.source().slug(), d.window(), d.target()), List.of())) {
-                if (!ids.contains(r.id()) && !Collections.disjoint(weapons, ReportService.weaponKeys(r.latest().lines()))) {
+            for (SameNightRule.Filed r : SameNightRule.repeatedBy(d, filed)) {
+                if (!ids.contains(r.id())) {
                     ids.add(r.id());
-                    warnings.add(new ImportResult.Warning(null, "report " + r.id() + " (" + r.externalId() + ") has the window "
+                    warnings.add(new ImportResult.Warning(null, "report " + r.id() + " (" + r.key().externalId() + ") has the window "
                             + d.window().start().local() + " to " + d.window().end().local() + " of a dataset report; "
                             + "the dataset's version replaces it (retracted, history kept)"));
                 }
@@ -178,16 +170,12 @@ public class PiterfmCsvImporter {
         return ids;
     }
 
-    private static String windowKey(String source, ReportWindow w, String target) {
-        return source + '|' + w.start().instant() + w.start().dateOnly() + '|' + w.end().instant() + w.end().dateOnly() + '|' + target;
-    }
-
     /** Stored, active dataset reports this file does not have: refused, kept or retracted as asked. */
-    private List<Long> missing(Set<String> present, OnMissing onMissing) {
+    private List<Long> missing(Set<ReportKey> present, OnMissing onMissing) {
         if (onMissing == OnMissing.KEEP) {
             return List.of();
         }
-        Map<String, ReportRepository.Current> stored = QuarkusTransaction.requiringNew()
+        Map<ReportKey, ReportRepository.Current> stored = QuarkusTransaction.requiringNew()
                 .call(() -> repository.currentByPrefix(EXTERNAL_ID_PREFIX));
         List<Long> ids = new ArrayList<>();
         List<String> examples = new ArrayList<>();
@@ -195,16 +183,16 @@ public class PiterfmCsvImporter {
             if (current.active() && !present.contains(key)) {
                 ids.add(current.id());
                 if (examples.size() < 3) {
-                    examples.add(key.substring(key.indexOf('\n') + 1 + EXTERNAL_ID_PREFIX.length()));
+                    examples.add(key.externalId().substring(EXTERNAL_ID_PREFIX.length()));
                 }
             }
         });
         if (!ids.isEmpty() && onMissing == OnMissing.REFUSE) {
-            throw new ApiException(409, "import-would-shrink-history", "Import would shrink history",
+            throw new ConflictException(ProblemType.IMPORT_WOULD_SHRINK_HISTORY,
                     "the file lacks " + ids.size() + " report(s) imported earlier (e.g. " + String.join("; ", examples)
                             + "); nothing was stored. Send onMissing=keep to import it and keep them, or onMissing=retract "
                             + "to import it and retract them",
-                    List.of(new Problem.FieldError("onMissing", "needed: keep or retract (" + ids.size() + " reports missing)")));
+                    List.of(new FieldError("onMissing", "needed: keep or retract (" + ids.size() + " reports missing)")));
         }
         return ids;
     }
@@ -272,10 +260,5 @@ public class PiterfmCsvImporter {
         int first = g.rows().get(0).row();
         int last = g.rows().get(g.rows().size() - 1).row();
         return g.rows().size() == 1 ? "row " + first : "rows " + first + "–" + last + " (" + g.rows().size() + " rows)";
-    }
-
-    private static ImportResult.Warning warning(String text) {
-        Matcher m = ROW_LABEL.matcher(text);
-        return new ImportResult.Warning(m.find() ? Integer.valueOf(m.group(1)) : null, text);
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.airattack.stats.web.ApiException;
+import org.airattack.stats.problem.InvalidException;
+import org.airattack.stats.common.Clip;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -49,14 +50,14 @@ public final class PiterfmCsvReader {
     /**
      * Reads every row; warnings about columns it had to ignore go to {@code warn}.
      *
-     * @throws ApiException 400 naming the row and column of the first value it cannot read, or the missing columns
+     * @throws InvalidException 400 naming the row and column of the first value it cannot read, or the missing columns
      */
-    public static List<PiterfmRow> read(InputStream body, Consumer<String> warn) {
+    public static List<PiterfmRow> read(InputStream body, Consumer<ImportResult.Warning> warn) {
         List<PiterfmRow> rows = new ArrayList<>();
         int row = 1;
         try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(withoutBom(body))) {
             if (!it.hasNextValue()) {
-                throw ApiException.invalid("body", "the file is empty; expected the dataset's CSV with a header row");
+                throw new InvalidException("body", "the file is empty; expected the dataset's CSV with a header row");
             }
             Map<String, Integer> columns = header(it.nextValue());
             while (it.hasNextValue()) {
@@ -71,14 +72,14 @@ public final class PiterfmCsvReader {
                 }
             }
         } catch (CharConversionException e) {
-            throw ApiException.invalid("body", "row " + (row + 1) + ": the file is not UTF-8 text: " + e.getMessage());
+            throw new InvalidException("body", "row " + (row + 1) + ": the file is not UTF-8 text: " + e.getMessage());
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid("body", "row " + (row + 1) + ": not readable as CSV: " + e.getOriginalMessage());
+            throw new InvalidException("body", "row " + (row + 1) + ": not readable as CSV: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApiException.invalid("body", "the file could not be read: " + e.getMessage());
+            throw new InvalidException("body", "the file could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof IOException io && !(e instanceof ApiException)) {
-                throw ApiException.invalid("body", "row " + (row + 1) + ": not readable as CSV: " + io.getMessage());
+            if (e.getCause() instanceof IOException io && !(e instanceof InvalidException)) {
+                throw new InvalidException("body", "row " + (row + 1) + ": not readable as CSV: " + io.getMessage());
             }
             throw e;
         }
@@ -102,15 +103,15 @@ public final class PiterfmCsvReader {
         }
         List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw ApiException.invalid("header", "row 1 lacks the column(s) " + String.join(", ", missing)
+            throw new InvalidException("header", "row 1 lacks the column(s) " + String.join(", ", missing)
                     + "; this does not look like the dataset's CSV (columns found: "
-                    + String.join(", ", java.util.Arrays.stream(names).limit(25).map(n -> n.length() > 40 ? n.substring(0, 40) + "…" : n).toList())
+                    + String.join(", ", java.util.Arrays.stream(names).limit(25).map(PiterfmCsvReader::clip).toList())
                     + ")");
         }
         return columns;
     }
 
-    private static PiterfmRow row(int row, String[] values, Map<String, Integer> columns, Consumer<String> warn) {
+    private static PiterfmRow row(int row, String[] values, Map<String, Integer> columns, Consumer<ImportResult.Warning> warn) {
         Cells c = new Cells(row, values, columns);
         SortedMap<String, BigDecimal> left = dict(c, "border_crossing", warn);
         BigDecimal belarus = c.count("cross_border_belarus");
@@ -135,14 +136,15 @@ public final class PiterfmCsvReader {
                 c.count("num_fall_fragment_location"), "hidden".equalsIgnoreCase(c.text("status_data")));
     }
 
-    private static SortedMap<String, BigDecimal> dict(Cells c, String column, Consumer<String> warn) {
+    private static SortedMap<String, BigDecimal> dict(Cells c, String column, Consumer<ImportResult.Warning> warn) {
         SortedMap<String, BigDecimal> out = new TreeMap<>();
         String text = c.text(column);
         if (text == null || text.equals("{}")) {
             return out;
         }
         if (!text.startsWith("{") || !text.endsWith("}")) {
-            warn.accept("row " + c.row + ": column " + column + " is not a dictionary ('" + clip(text) + "'); ignored");
+            warn.accept(new ImportResult.Warning(c.row,
+                    "row " + c.row + ": column " + column + " is not a dictionary ('" + clip(text) + "'); ignored"));
             return out;
         }
         Matcher m = DICT_ENTRY.matcher(text);
@@ -169,7 +171,7 @@ public final class PiterfmCsvReader {
     }
 
     private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return Clip.clip(s, 40);
     }
 
     /** The cells of one row, by column name. */
@@ -218,8 +220,8 @@ public final class PiterfmCsvReader {
             return "%sT%02d:%s".formatted(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
         }
 
-        ApiException error(String column, String message) {
-            return ApiException.invalid("row " + row + "." + column, "row " + row + ", column " + column + ": " + message);
+        InvalidException error(String column, String message) {
+            return new InvalidException("row " + row + "." + column, "row " + row + ", column " + column + ": " + message);
         }
     }
 }

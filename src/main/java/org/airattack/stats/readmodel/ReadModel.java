@@ -1,0 +1,167 @@
+package org.airattack.stats.readmodel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.airattack.stats.report.ReportMapper;
+import org.airattack.stats.report.ReportRepository;
+import org.airattack.stats.report.ReportRevision;
+import org.airattack.stats.report.ReportsCommitted;
+import org.airattack.stats.report.StoredReport;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The in-memory read model every read is answered from. It is brought up to date when a write on
+ * this replica announces its commit ({@link ReportsCommitted}) and, for writes on other replicas, by a cheap poll of the data
+ * version (one row) every {@code airattack.read-model.refresh-interval}. Each new snapshot is
+ * announced as a CDI event (a {@link Snapshot}), in order, so derived views such as the Prometheus
+ * gauges follow it without polling.
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    /** A refresh slower than this is logged with its phases. */
+    private static final long SLOW_REFRESH_NANOS = 200_000_000L;
+
+    private final ReportRepository repository;
+    private final ReportMapper mapper;
+    private final Event<Snapshot> changed;
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile boolean loaded;
+    private volatile Instant lastCheck = Instant.EPOCH;
+
+    public ReadModel(ReportRepository repository, ReportMapper mapper, Event<Snapshot> changed) {
+        this.repository = repository;
+        this.mapper = mapper;
+        this.changed = changed;
+    }
+
+    /** Runs after the catalog has loaded. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) StartupEvent event) {
+        long started = System.nanoTime();
+        refresh();
+        Log.infof("read model loaded: %d reports at data version %d in %d ms", snapshot.reportsNewestFirst().size(),
+                snapshot.version(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The current state; never blocks. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** True once the first load from the database has completed. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** When this replica last confirmed it is in step with the database. */
+    public Instant lastCheck() {
+        return lastCheck;
+    }
+
+    @Scheduled(every = "${airattack.read-model.refresh-interval:PT1S}", delayed = "${airattack.read-model.refresh-interval:PT1S}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            Log.debugf("read model refresh failed, serving the last snapshot: %s", e.getMessage());
+        }
+    }
+
+    /** A write of this replica committed: take it in before the writer answers. */
+    void onCommitted(@Observes ReportsCommitted committed) {
+        refresh(committed.version(), committed.created());
+    }
+
+    /** Loads every change committed since this snapshot's version. */
+    public void refresh() {
+        refresh(-1, List.of());
+    }
+
+    /**
+     * Loads every change committed since this snapshot's version, taking the reports a write of
+     * this replica created (revision 1, written at {@code createdAt}) from memory instead of reading
+     * them back; any later change to them is still read from the database.
+     */
+    private void refresh(long createdAt, List<StoredReport> created) {
+        refreshing.lock();
+        try {
+            Snapshot before = snapshot;
+            long known = before.version();
+            long started = System.nanoTime();
+            Changes changes = QuarkusTransaction.requiringNew().call(() -> load(known, createdAt, created));
+            long loadedAt = System.nanoTime();
+            Instant now = Instant.now();
+            if (changes.version() < known) {
+                Log.warnf("the database's data version went back from %d to %d (restored or reset): reloading everything",
+                        known, changes.version());
+                Changes all = QuarkusTransaction.requiringNew().call(() -> load(-1, -1, List.of()));
+                snapshot = Snapshot.EMPTY.with(all.reports(), all.version());
+            } else if (changes.version() != known || !changes.reports().isEmpty()) {
+                snapshot = snapshot.with(changes.reports(), changes.version());
+            }
+            lastCheck = now;
+            loaded = true;
+            long applied = System.nanoTime();
+            if (snapshot != before) {
+                announce(snapshot);
+            }
+            long announced = System.nanoTime();
+            if (announced - started > SLOW_REFRESH_NANOS) {
+                Log.infof("read model took in %d changed reports (version %d): load %d ms, apply %d ms, observers %d ms",
+                        changes.reports().size(), snapshot.version(), (loadedAt - started) / 1_000_000,
+                        (applied - loadedAt) / 1_000_000, (announced - applied) / 1_000_000);
+            }
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    /** Under the lock, so observers see the snapshots in the order they were taken; a failing observer never fails a write. */
+    private void announce(Snapshot s) {
+        try {
+            changed.fire(s);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "an observer of the read model failed on data version %d", s.version());
+        }
+    }
+
+    private record Changes(long version, List<StoredReport> reports) {
+    }
+
+    private Changes load(long known, long createdAt, List<StoredReport> created) {
+        long version = repository.currentVersion();
+        if (version == known) {
+            return new Changes(version, List.of());
+        }
+        boolean preloaded = !created.isEmpty() && createdAt > known;
+        Map<Long, List<ReportRevision>> byReport = new LinkedHashMap<>();
+        for (ReportRevision rev : repository.revisionsChangedSince(known, preloaded ? createdAt : -1)) {
+            byReport.computeIfAbsent(rev.report.id, id -> new ArrayList<>()).add(rev);
+        }
+        List<StoredReport> reports = new ArrayList<>(byReport.size() + (preloaded ? created.size() : 0));
+        if (preloaded) {
+            reports.addAll(created);
+        }
+        for (List<ReportRevision> revisions : byReport.values()) {
+            reports.add(mapper.toStored(revisions.get(0).report, revisions));
+        }
+        return new Changes(version, reports);
+    }
+}

@@ -1,0 +1,122 @@
+package org.airattack.stats.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.airattack.stats.problem.InvalidException;
+import org.airattack.stats.problem.TooLargeException;
+import org.airattack.stats.report.ReportResponse;
+import org.airattack.stats.report.ReportService;
+import org.airattack.stats.report.airforce.AirForcePostPreview;
+import org.airattack.stats.report.airforce.AirForcePostService;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** POST /api/v1/imports/air-force-post: the text of an Air Force post becomes a report of source ua-air-force. */
+@Path("/api/v1/imports/air-force-post")
+@Tag(name = "imports")
+public class AirForcePostResource {
+
+    /** A post is a few kilobytes; anything much larger is not one. */
+    static final int MAX_BODY = 64 * 1024;
+
+    private final AirForcePostService service;
+
+    public AirForcePostResource(AirForcePostService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(ReportResource.WRITER)
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store the report an Air Force post reads as", description = "The body is the post's Ukrainian text. "
+            + "201 for a new report, 200 for a new revision of the same url or for an unchanged one; with dryRun=true, 200 and "
+            + "the report as it would be stored, nothing stored. 422 for a post that is not a national report or cannot be read fully.")
+    public Response importPost(InputStream body, @Context HttpHeaders headers,
+            @Parameter(description = "when the post was published, ISO-8601 with offset; gives the year of its dates")
+            @QueryParam("publishedAt") String publishedAt,
+            @Parameter(description = "the post's address: its idempotency key (without it, a hash of the text)")
+            @QueryParam("url") String url,
+            @Parameter(description = "true: answer the report as read, store nothing")
+            @QueryParam("dryRun") @DefaultValue("false") Boolean dryRun) {
+        OffsetDateTime published = publishedAt(publishedAt);
+        String text = text(body, headers.getMediaType());
+        if (dryRun) {
+            return Response.ok(AirForcePostPreview.of(service.read(text, published, url))).build();
+        }
+        return Written.answer(service.store(text, published, url));
+    }
+
+    private static OffsetDateTime publishedAt(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidException("publishedAt", "must be an ISO-8601 date-time with offset, e.g. 2026-06-24T08:44:38+03:00");
+        }
+    }
+
+    /** The body as text: at most {@link #MAX_BODY} bytes, in the declared charset (UTF-8 when none is declared). */
+    private static String text(InputStream body, MediaType type) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new InvalidException("body", "could not be read");
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new TooLargeException("a post's text may be at most " + MAX_BODY + " bytes");
+        }
+        Charset charset = charset(type);
+        String text;
+        try {
+            text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidException("body", "is not " + charset.name() + " text");
+        }
+        if (text.isBlank()) {
+            throw new InvalidException("body", "the post's text is required");
+        }
+        return text;
+    }
+
+    private static Charset charset(MediaType type) {
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new InvalidException("body", "unknown charset '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.airattack.stats.web;
+
+import static org.airattack.stats.common.Clip.clip;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+import org.airattack.stats.catalog.Catalog;
+import org.airattack.stats.catalog.Category;
+import org.airattack.stats.catalog.SourceInfo;
+import org.airattack.stats.catalog.WeaponRef;
+import org.airattack.stats.config.AirAttackConfig;
+import org.airattack.stats.problem.InvalidException;
+import org.airattack.stats.readmodel.PeriodFilter;
+import org.airattack.stats.report.piterfm.PiterfmCsvImporter;
+import org.airattack.stats.series.Fill;
+import org.airattack.stats.series.GroupBy;
+import org.airattack.stats.series.Interval;
+import org.airattack.stats.series.Measure;
+
+/**
+ * Reads the API's query and path parameters into their types: catalog sources and weapons, the
+ * enums of the API, dates, booleans and whole numbers. A value it cannot read is a 400 naming the
+ * parameter and what it accepts; a blank value is the parameter's {@link DefaultValue} (a source
+ * declared with a blank default: the configured default source), or absent. Surrounding spaces and
+ * case do not matter.
+ */
+@Provider
+public class ApiParamConverters implements ParamConverterProvider {
+
+    /** Dates outside these bounds are typos, not history. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+    private final Instance<Catalog> catalog;
+    private final Instance<AirAttackConfig> config;
+
+    /** Providers are created before the catalog has loaded and runtime configuration exists: both are read on use. */
+    public ApiParamConverters(Instance<Catalog> catalog, Instance<AirAttackConfig> config) {
+        this.catalog = catalog;
+        this.config = config;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = name(annotations);
+        if (name == null) {
+            return null;
+        }
+        String fallback = defaultValue(annotations);
+        Function<String, ?> read = reader(rawType, name);
+        if (read == null) {
+            return null;
+        }
+        return (ParamConverter<T>) new Converter<>(value -> {
+            if (value == null || value.isBlank()) {
+                if (fallback == null) {
+                    return null;
+                }
+                // a source parameter declared with a blank default takes the configured default source
+                return read.apply(fallback.isBlank() && rawType == SourceInfo.class ? config.get().api().defaultSource() : fallback);
+            }
+            return read.apply(value.strip());
+        });
+    }
+
+    /** How a parameter of this type is read, or null for types the REST layer reads itself. */
+    private Function<String, ?> reader(Class<?> type, String name) {
+        if (type == SourceInfo.class) {
+            return v -> catalog.get().source(v).orElseThrow(() -> new InvalidException(name, "unknown source '" + clip(v)
+                    + "'; known sources: " + String.join(", ", catalog.get().sources().stream().map(SourceInfo::slug).toList())));
+        }
+        if (type == WeaponRef.class) {
+            return v -> catalog.get().resolve(v).orElseThrow(() -> {
+                List<String> close = catalog.get().closeMatches(v);
+                return new InvalidException(name, "unknown weapon '" + clip(v) + "'"
+                        + (close.isEmpty() ? "; see /api/v1/weapons" : "; did you mean: " + String.join(", ", close)));
+            });
+        }
+        if (type == PeriodFilter.class) {
+            return choice(name, PeriodFilter::fromSlug, "must be one of night, day, any");
+        }
+        if (type == Interval.class) {
+            return choice(name, Interval::fromSlug, "must be one of night, week, month, year");
+        }
+        if (type == GroupBy.class) {
+            return choice(name, GroupBy::fromSlug, "must be one of total, category, weapon");
+        }
+        if (type == Fill.class) {
+            return choice(name, Fill::fromSlug, "must be one of none, null, zero");
+        }
+        if (type == Measure.class) {
+            return v -> Measure.fromApiName(v).orElseThrow(() -> new InvalidException(name, "unknown measure '" + clip(v)
+                    + "'; measures: " + String.join(", ", Arrays.stream(Measure.values()).map(Measure::apiName).toList())));
+        }
+        if (type == Category.class) {
+            return v -> Category.fromSlug(v.toLowerCase(Locale.ROOT)).orElseThrow(() -> new InvalidException(name,
+                    "unknown category '" + clip(v) + "'; categories: "
+                            + String.join(", ", Arrays.stream(Category.values()).map(Category::slug).toList())));
+        }
+        if (type == PiterfmCsvImporter.OnMissing.class) {
+            return choice(name, v -> Arrays.stream(PiterfmCsvImporter.OnMissing.values())
+                    .filter(m -> m.name().equalsIgnoreCase(v)).findFirst(), "must be one of refuse, keep, retract");
+        }
+        if (type == LocalDate.class) {
+            return v -> date(name, v);
+        }
+        if (type == Boolean.class) {
+            return v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw new InvalidException(name, "must be true or false, not '" + clip(v) + "'");
+            };
+        }
+        if (type == Integer.class) {
+            return v -> {
+                try {
+                    return Integer.valueOf(v);
+                } catch (NumberFormatException e) {
+                    throw new InvalidException(name, "must be a whole number, not '" + clip(v) + "'");
+                }
+            };
+        }
+        return null;
+    }
+
+    private static <E> Function<String, E> choice(String name, Function<String, Optional<E>> parse, String allowed) {
+        return v -> parse.apply(v.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new InvalidException(name, allowed + ", not '" + clip(v) + "'"));
+    }
+
+    private static LocalDate date(String name, String value) {
+        LocalDate d;
+        try {
+            d = LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidException(name, "must be a date like 2025-05-24, not '" + clip(value) + "'");
+        }
+        if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
+            throw new InvalidException(name, "must lie between " + EARLIEST + " and " + LATEST);
+        }
+        return d;
+    }
+
+    private static String name(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a instanceof QueryParam q) {
+                return q.value();
+            }
+            if (a instanceof PathParam p) {
+                return p.value();
+            }
+        }
+        return null;
+    }
+
+    private static String defaultValue(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a instanceof DefaultValue d) {
+                return d.value();
+            }
+        }
+        return null;
+    }
+
+    /** A converter from text only: the API never writes these parameters back. */
+    private record Converter<T>(Function<String, T> read) implements ParamConverter<T> {
+
+        @Override
+        public T fromString(String value) {
+            return read.apply(value);
+        }
+
+        @Override
+        public String toString(T value) {
+            return String.valueOf(value);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.airattack.stats.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.airattack.stats.series.GroupBy;
+import org.airattack.stats.series.Measure;
+import org.airattack.stats.series.Measures;
+import org.airattack.stats.series.NightsResponse;
+import org.airattack.stats.series.SeriesResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Series and nights as the wide CSV that Datawrapper and Flourish take: one row per date, one
+ * column per series, blank cells for unknown. {@link SeriesCsvWriter} and {@link NightsCsvWriter} write them
+ * for {@code Accept: text/csv} (or {@code ?format=csv}), with or without the read cache.
+ */
+public final class CsvTables {
+
+    /** The media type of the tables. */
+    public static final String MEDIA_TYPE = "text/csv";
+
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final Measure[] NIGHT_COLUMNS = { Measure.LAUNCHED, Measure.SHOT_DOWN, Measure.SUPPRESSED,
+            Measure.NEUTRALISED, Measure.STILL_AIRBORNE, Measure.HIT_LOCATIONS, Measure.DEBRIS_LOCATIONS,
+            Measure.INTERCEPTION_RATE };
+    private static final Measure[] CATEGORY_COLUMNS = { Measure.LAUNCHED, Measure.NEUTRALISED, Measure.INTERCEPTION_RATE };
+
+    private CsvTables() {
+    }
+
+    /** Columns: date, then one per (group, measure): "launched", or "drone launched" when grouped. */
+    static byte[] series(SeriesResponse s) {
+        List<String> header = new ArrayList<>();
+        header.add("date");
+        for (SeriesResponse.Series series : s.series()) {
+            header.add(GroupBy.TOTAL_GROUP.equals(series.group()) ? series.measure().apiName()
+                    : series.group() + " " + series.measure().apiName());
+        }
+        List<List<String>> rows = new ArrayList<>(s.dates().size() + 1);
+        rows.add(header);
+        for (int i = 0; i < s.dates().size(); i++) {
+            List<String> row = new ArrayList<>(header.size());
+            row.add(s.dates().get(i));
+            for (SeriesResponse.Series series : s.series()) {
+                row.add(cell(series.values().get(i)));
+            }
+            rows.add(row);
+        }
+        return write(rows);
+    }
+
+    /** Columns: date, every total measure, then launched, neutralised and rate per category present. */
+    static byte[] nights(NightsResponse n) {
+        List<String> header = new ArrayList<>();
+        header.add("date");
+        for (Measure m : NIGHT_COLUMNS) {
+            header.add(m.apiName());
+        }
+        for (String c : n.categories()) {
+            for (Measure m : CATEGORY_COLUMNS) {
+                header.add(c + " " + m.apiName());
+            }
+        }
+        List<List<String>> rows = new ArrayList<>(n.nights().size() + 1);
+        rows.add(header);
+        for (NightsResponse.Row night : n.nights()) {
+            List<String> row = new ArrayList<>(header.size());
+            row.add(night.date());
+            for (Measure m : NIGHT_COLUMNS) {
+                row.add(cell(value(night.totals(), m)));
+            }
+            for (String c : n.categories()) {
+                Measures cm = night.categories().get(c);
+                for (Measure m : CATEGORY_COLUMNS) {
+                    row.add(cm == null ? "" : cell(value(cm, m)));
+                }
+            }
+            rows.add(row);
+        }
+        return write(rows);
+    }
+
+    private static Object value(Measures m, Measure which) {
+        return switch (which) {
+            case LAUNCHED -> m.launched();
+            case SHOT_DOWN -> m.shotDown();
+            case SUPPRESSED -> m.suppressed();
+            case NEUTRALISED -> m.neutralised();
+            case STILL_AIRBORNE -> m.stillAirborne();
+            case HIT_LOCATIONS -> m.hitLocations();
+            case DEBRIS_LOCATIONS -> m.debrisLocations();
+            case INTERCEPTION_RATE -> m.interceptionRate();
+        };
+    }
+
+    private static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        return v.toString();
+    }
+
+    private static byte[] write(List<List<String>> rows) {
+        try {
+            return CSV.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValueAsBytes(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write CSV", e);
+        }
+    }
+}
+

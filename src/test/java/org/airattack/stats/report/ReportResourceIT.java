@@ -1,8 +1,0 @@
-package org.airattack.stats.report;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The report API against the packaged application (the jar here, the native executable where one is built). */
-@QuarkusIntegrationTest
-class ReportResourceIT extends ReportResourceTest {
-}

@@ -1,8 +1,0 @@
-package org.airattack.stats.report.airforce;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The Air Force post import against the packaged application (the jar here, the native executable where one is built). */
-@QuarkusIntegrationTest
-class AirForcePostResourceIT extends AirForcePostResourceTest {
-}

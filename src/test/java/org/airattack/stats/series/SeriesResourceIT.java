@@ -1,8 +1,0 @@
-package org.airattack.stats.series;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** Series, nights and summary against the packaged application. */
-@QuarkusIntegrationTest
-class SeriesResourceIT extends SeriesResourceTest {
-}
