@@ -21,11 +21,4 @@ import org.airattack.stats.catalog.SourceInfo;
  */
 public record ReportDraft(SourceInfo source, String externalId, String target, ReportWindow window, String url,
         Instant publishedAt, List<Line> lines, List<ReportWarning> warnings, String contentHash) {
-
-    /** The same draft with more warnings after its own. */
-    public ReportDraft withWarnings(List<ReportWarning> more) {
-        List<ReportWarning> all = new java.util.ArrayList<>(warnings);
-        all.addAll(more);
-        return new ReportDraft(source, externalId, target, window, url, publishedAt, lines, List.copyOf(all), contentHash);
-    }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,10 +25,6 @@ public class ReportRepository implements PanacheRepository<Report> {
     public long currentVersion() {
         return ((Number) getEntityManager().createNativeQuery("select version from data_version where id = 1").getSingleResult())
                 .longValue();
-    }
-
-    public Optional<Report> findBySourceAndExternalId(String source, String externalId) {
-        return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
     }
 
     /**
@@ -105,11 +100,6 @@ public class ReportRepository implements PanacheRepository<Report> {
     /** A LIKE pattern matching what starts with the prefix, its wildcards escaped with '!'. */
     private static String likePrefix(String prefix) {
         return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-    }
-
-    /** Every revision, with its lines and report, of the reports changed after the given version. */
-    public List<ReportRevision> revisionsChangedSince(long version) {
-        return revisionsChangedSince(version, -1);
     }
 
     /**

@@ -16,11 +16,9 @@ public final class Tally {
     private long rateNeutralised;
     private long rateLaunched;
     private int rateUnknown;
-    private int lines;
     private boolean withheld;
 
     public void add(Line l) {
-        lines++;
         withheld |= l.withheld();
         for (int i = 0; i < N; i++) {
             Integer v = Measure.COUNTS[i].of(l);
@@ -40,7 +38,6 @@ public final class Tally {
     }
 
     public void add(Tally other) {
-        lines += other.lines;
         withheld |= other.withheld;
         for (int i = 0; i < N; i++) {
             sum[i] += other.sum[i];
@@ -97,10 +94,6 @@ public final class Tally {
 
     public boolean withheld() {
         return withheld;
-    }
-
-    public int lines() {
-        return lines;
     }
 
     /** True when any line left launched or neutralised unknown. */

@@ -1,6 +1,7 @@
 package org.airattack.stats.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,16 +45,17 @@ class ReportRepositoryTest {
         Api.post("night-2025-05-23.json");
 
         QuarkusTransaction.requiringNew().run(() -> {
-            Report r = repository.findBySourceAndExternalId("ua-air-force", "kpszsu/posts/pfbid0abc").orElseThrow();
-            assertEquals(id, r.id);
-            assertEquals(1, r.lastChange);
-            assertTrue(repository.findBySourceAndExternalId("ru-mod", "kpszsu/posts/pfbid0abc").isEmpty());
+            ReportRepository.Current current = repository.current("ua-air-force", "kpszsu/posts/pfbid0abc");
+            assertEquals(id, current.id());
+            assertTrue(current.active());
+            assertNull(repository.current("ru-mod", "kpszsu/posts/pfbid0abc"));
 
-            List<ReportRevision> changed = repository.revisionsChangedSince(1);
+            List<ReportRevision> changed = repository.revisionsChangedSince(1, -1);
             assertEquals(1, changed.size());
             assertEquals("2025-05-23", changed.get(0).date.toString());
             assertEquals(2, changed.get(0).lines.size());
-            assertEquals(2, repository.revisionsChangedSince(0).size());
+            assertEquals(2, repository.revisionsChangedSince(0, -1).size());
+            assertEquals(1, repository.revisionsChangedSince(0, 1).size(), "the report the write at version 1 created is left out");
         });
     }
 
