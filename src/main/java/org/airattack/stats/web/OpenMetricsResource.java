@@ -16,6 +16,8 @@ import org.airattack.stats.metrics.OpenMetricsExport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The per-night history as OpenMetrics, for backfilling Prometheus. */
 @Path("/api/v1/export/openmetrics")
@@ -36,7 +38,8 @@ public class OpenMetricsResource {
             description = "The airattack_night_* gauges once per dated night (nights and spans), each sample stamped with the "
                     + "end of that night's latest window; every source unless one is named. Feed it to "
                     + "`promtool tsdb create-blocks-from openmetrics`.")
-    public String export(@Parameter(description = "only this source; every source when absent") @QueryParam("source") SourceInfo source,
+    public String export(@Parameter(description = "only this source; every source when absent", schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("source") SourceInfo source,
             @BeanParam DateRange range) {
         return export.export(source == null ? catalog.sources() : List.of(source), range.from(), range.to());
     }

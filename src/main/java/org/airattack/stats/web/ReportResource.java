@@ -89,7 +89,8 @@ public class ReportResource {
     @GET
     @Operation(summary = "List reports, newest first")
     public ReportPage list(
-            @Parameter(description = "only this source's reports; all sources when absent") @QueryParam("source") SourceInfo source,
+            @Parameter(description = "only this source's reports; all sources when absent",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("source") SourceInfo source,
             @Parameter(description = "only active or only retracted reports; both when absent",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { Report.ACTIVE, Report.RETRACTED }))
             @QueryParam("status") String status,

@@ -26,6 +26,8 @@ import org.airattack.stats.series.SeriesService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.jboss.resteasy.reactive.Separator;
 
 /** Columnar time series for charts. */
@@ -53,7 +55,8 @@ public class SeriesResource {
             @QueryParam("groupBy") @DefaultValue("total") GroupBy groupBy,
             @Parameter(description = "what to count, comma-separated; default launched,neutralised")
             @QueryParam("measure") @Separator(",") List<Measure> measure,
-            @Parameter(description = "only these weapons: catalog slugs or dataset spellings, comma-separated")
+            @Parameter(description = "only these weapons: catalog slugs or dataset spellings, comma-separated",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
             @QueryParam("weapon") @Separator(",") List<WeaponRef> weapon,
             @Parameter(description = "only these categories, comma-separated")
             @QueryParam("category") @Separator(",") List<Category> category,

@@ -7,6 +7,8 @@ import org.airattack.stats.catalog.SourceInfo;
 import org.airattack.stats.readmodel.PeriodFilter;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** Whose reports a read counts, and which periods. */
 public class SourcePeriod {
@@ -14,7 +16,7 @@ public class SourcePeriod {
     @QueryParam("source")
     @DefaultValue("") // absent or blank: the converter gives the configured default source
     @Parameter(description = "whose reports (a slug of /api/v1/sources); default: airattack.api.default-source, ua-air-force",
-            example = "ua-air-force")
+            example = "ua-air-force", schema = @Schema(type = SchemaType.STRING, defaultValue = "ua-air-force"))
     SourceInfo source;
 
     @QueryParam("period")
