@@ -1,6 +1,7 @@
 package org.airattack.stats.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -24,6 +25,9 @@ public interface AirAttackConfig {
 
     /** HTTP caching of read answers. */
     Http http();
+
+    /** Cross-origin reads. */
+    Cors cors();
 
     /** Limits applied to incoming reports. */
     interface Validation {
@@ -95,6 +99,21 @@ public interface AirAttackConfig {
         /** Answers at least this large are also kept gzip-compressed for clients that accept it. */
         @WithDefault("1024")
         int gzipMinBytes();
+    }
+
+    /** Cross-origin reads (writes are never cross-origin). */
+    interface Cors {
+
+        /**
+         * The origins whose pages may read the API ({@code https://news.example.org}), or {@code *} for
+         * any page (the default: the numbers are public). Set as {@code AIRATTACK_CORS_ORIGINS}, comma-separated.
+         */
+        @WithDefault("*")
+        List<String> origins();
+
+        /** How long a browser may keep a preflight's answer. */
+        @WithDefault("PT24H")
+        Duration preflightMaxAge();
     }
 
     /** Sample data loaded at start-up. */

@@ -36,19 +36,21 @@ public final class Snapshot {
             .comparing((StoredReport r) -> r.latest().window().end().instant())
             .thenComparingLong(StoredReport::id);
 
-    static final Snapshot EMPTY = new Snapshot(0, Instant.EPOCH, Map.of(), Map.of(), List.of());
+    static final Snapshot EMPTY = new Snapshot(0, Instant.EPOCH, false, Map.of(), Map.of(), List.of());
 
     private final long version;
     private final Instant lastModified;
+    private final boolean secondShared;
     private final Map<Long, StoredReport> reports;
     /** Per source, per period filter: the active reports that count, by date. */
     private final Map<String, Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>>> dated;
     private final List<StoredReport> newestFirst;
 
-    private Snapshot(long version, Instant lastModified, Map<Long, StoredReport> reports,
+    private Snapshot(long version, Instant lastModified, boolean secondShared, Map<Long, StoredReport> reports,
             Map<String, Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>>> dated, List<StoredReport> newestFirst) {
         this.version = version;
         this.lastModified = lastModified;
+        this.secondShared = secondShared;
         this.reports = reports;
         this.dated = dated;
         this.newestFirst = newestFirst;
@@ -62,6 +64,15 @@ public final class Snapshot {
     /** When the data last changed: the newest revision or retraction; the same on every replica. */
     public Instant lastModified() {
         return lastModified;
+    }
+
+    /**
+     * True when the data also changed earlier within the second of {@link #lastModified()}: an HTTP
+     * date (whole seconds) cannot tell those states apart, so {@code If-Modified-Since} of that second
+     * proves nothing.
+     */
+    public boolean secondShared() {
+        return secondShared;
     }
 
     public Optional<StoredReport> report(long id) {
@@ -98,14 +109,17 @@ public final class Snapshot {
     /** A new snapshot with these reports replaced (or added), at this version. */
     Snapshot with(Collection<StoredReport> changed, long newVersion) {
         if (changed.isEmpty()) {
-            return newVersion == version ? this : new Snapshot(newVersion, lastModified, reports, dated, newestFirst);
+            return newVersion == version ? this : new Snapshot(newVersion, lastModified, secondShared, reports, dated, newestFirst);
         }
         Map<Long, StoredReport> all = new HashMap<>(reports);
         Set<String> touched = new HashSet<>();
-        Instant modified = lastModified;
+        List<Instant> changes = new ArrayList<>();
+        changes.add(lastModified);
         for (StoredReport r : changed) {
-            modified = latest(modified, r.latest().recordedAt());
-            modified = latest(modified, r.retractedAt());
+            r.revisions().forEach(rev -> changes.add(rev.recordedAt()));
+            if (r.retractedAt() != null) {
+                changes.add(r.retractedAt());
+            }
             StoredReport previous = all.get(r.id());
             if (previous != null && previous.lastChange() > r.lastChange()) {
                 continue;
@@ -130,7 +144,11 @@ public final class Snapshot {
         active.forEach((source, reportsOfSource) -> bySource.put(source, index(reportsOfSource)));
         List<StoredReport> ordered = new ArrayList<>(all.values());
         ordered.sort(NEWEST_FIRST);
-        return new Snapshot(Math.max(version, newVersion), modified, Map.copyOf(all), Map.copyOf(bySource), List.copyOf(ordered));
+        Instant modified = Collections.max(changes);
+        boolean shared = modified.equals(lastModified) ? secondShared
+                : changes.stream().anyMatch(c -> !c.equals(modified) && c.getEpochSecond() == modified.getEpochSecond());
+        return new Snapshot(Math.max(version, newVersion), modified, shared, Map.copyOf(all), Map.copyOf(bySource),
+                List.copyOf(ordered));
     }
 
     /** One source's active reports by date, once per period filter. */
@@ -148,9 +166,5 @@ public final class Snapshot {
             out.put(period, Collections.unmodifiableNavigableMap(byDate));
         }
         return out;
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return b != null && b.isAfter(a) ? b : a;
     }
 }

@@ -2,6 +2,7 @@ package org.airattack.stats.web;
 
 import java.time.LocalDate;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nights: a row per date for tables, one date's detail, the latest night. */
+@PermitAll
 @Path("/api/v1/nights")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "nights")

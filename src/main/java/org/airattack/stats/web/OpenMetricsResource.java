@@ -3,6 +3,7 @@ package org.airattack.stats.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The per-night history as OpenMetrics, for backfilling Prometheus. */
+@PermitAll
 @Path("/api/v1/export/openmetrics")
 @Tag(name = "export")
 public class OpenMetricsResource {

@@ -85,11 +85,11 @@ public class ReadCache {
     }
 
     /**
-     * What an answer was computed from: the data version and when the data last changed. Both
-     * are the same on every replica; together they also tell apart two databases that reached the
-     * same version with different data (a restore from backup).
+     * What an answer was computed from: the data version and when the data last changed (and whether
+     * another change shares that second). They are the same on every replica; together they also tell
+     * apart two databases that reached the same version with different data (a restore from backup).
      */
-    public record Stamp(long version, Instant lastModified) {
+    public record Stamp(long version, Instant lastModified, boolean secondShared) {
 
         /** The ETag prefix: version and last change, so a restored database never reuses an ETag. */
         String tag() {
@@ -107,7 +107,7 @@ public class ReadCache {
     private final int maxEntries;
     private final int gzipMinBytes;
     private final long maxBytes;
-    private volatile Generation generation = new Generation(new Stamp(-1, Instant.EPOCH));
+    private volatile Generation generation = new Generation(new Stamp(-1, Instant.EPOCH, false));
     private final LongAdder computed = new LongAdder();
 
     public ReadCache(AirAttackConfig config) {
@@ -136,7 +136,7 @@ public class ReadCache {
         }
         // an answer is kept with room for its gzip (about a tenth of it); one too large to be polled
         // (a full-history breakdown by weapon runs to megabytes) is not worth the heap it would hold
-        long size = body.length + body.length / 8L;
+        long size = body.length + body.length / 8L + 2L * key.length();
         if (size > maxBytes / 16) {
             return entry;
         }

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Providers;
 
+import org.airattack.stats.problem.InvalidException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -22,6 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -29,7 +35,7 @@ import io.vertx.ext.web.RoutingContext;
  * computed by its resource, then serialised here (JSON; any other media type by its writer, such as
  * the CSV tables), kept in the
  * {@link ReadCache} with its gzip, and sent with ETag, Cache-Control, Last-Modified and Vary.
- * {@code ?format=csv} stands for {@code Accept: text/csv}, for tools that cannot set headers.
+ * A revalidation of an answer not kept ready is answered here, once the answer exists.
  */
 public class ReadCaching {
 
@@ -49,27 +55,55 @@ public class ReadCaching {
         this.providers = providers;
     }
 
+    /**
+     * Every query parameter of a read is given once (lists are comma-separated), and the REST layer
+     * produces the representation {@link Representation} negotiated, the one the kept answer is keyed by.
+     */
     @ServerRequestFilter(preMatching = true)
-    public void formatParameter(ContainerRequestContext ctx) {
-        String format = ctx.getUriInfo().getQueryParameters().getFirst("format");
-        if ("csv".equalsIgnoreCase(format)) {
-            ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, CsvTables.MEDIA_TYPE);
-        } else if ("json".equalsIgnoreCase(format)) {
-            ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+    public void negotiate(ContainerRequestContext ctx) {
+        if (!isRead(ctx)) {
+            return;
         }
+        MultivaluedMap<String, String> query = ctx.getUriInfo().getQueryParameters();
+        for (Map.Entry<String, List<String>> p : query.entrySet()) {
+            if (p.getValue().size() > 1) {
+                throw new InvalidException(p.getKey(), "is given " + p.getValue().size() + " times; give it once (a list is "
+                        + "comma-separated, e.g. measure=launched,neutralised)");
+            }
+        }
+        RoutingContext rc = current.getCurrent();
+        Representation representation = rc == null ? null : rc.get(ReadFastPath.REPRESENTATION);
+        if (representation == null) {
+            representation = Representation.negotiate(query.getFirst("format"), ctx.getHeaderString(HttpHeaders.ACCEPT));
+        }
+        if (representation != null) {
+            ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, representation.accept());
+            return;
+        }
+        // neither JSON nor CSV: the endpoint's own type may still be accepted (the OpenMetrics export),
+        // but never a range the client refused with q=0, which the REST layer would take
+        String accepted = Representation.acceptedRanges(ctx.getHeaderString(HttpHeaders.ACCEPT));
+        if (accepted.isEmpty()) {
+            throw new NotAcceptableException("the request accepts neither application/json nor text/csv");
+        }
+        ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, accepted);
+    }
+
+    private static boolean isRead(ContainerRequestContext ctx) {
+        return (HttpMethod.GET.equals(ctx.getMethod()) || HttpMethod.HEAD.equals(ctx.getMethod()))
+                && ctx.getUriInfo().getPath().startsWith(ReadFastPath.API);
     }
 
     @ServerResponseFilter
     public void afterRead(ContainerRequestContext req, ContainerResponseContext res) {
-        RoutingContext rc = current.getCurrent();
-        String key = rc == null ? null : rc.get(ReadFastPath.KEY);
-        if (key == null) {
+        if (res.getStatus() >= 400 && isRead(req)) {
+            // a CDN must never keep "not yet" (a 404 for a night not reported) once the numbers arrive
+            res.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-cache");
             return;
         }
-        if (res.getStatus() != 200) {
-            if (res.getStatus() >= 400) {
-                res.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-cache");
-            }
+        RoutingContext rc = current.getCurrent();
+        String key = rc == null ? null : rc.get(ReadFastPath.KEY);
+        if (key == null || res.getStatus() != 200) {
             return;
         }
         Object entity = res.getEntity();
@@ -91,13 +125,28 @@ public class ReadCaching {
             mediaType = type.withCharset(StandardCharsets.UTF_8.name()).toString();
         }
         long serialised = System.nanoTime();
-        ReadCache.Entry entry = cache.put(rc.get(ReadFastPath.STAMP), key, body, mediaType);
+        ReadCache.Stamp stamp = rc.get(ReadFastPath.STAMP);
+        ReadCache.Entry entry = cache.put(stamp, key, body, mediaType);
         boolean gzip = entry.gzippable() && ReadFastPath.acceptsGzip(req.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         MultivaluedMap<String, Object> h = res.getHeaders();
         h.putSingle(HttpHeaders.ETAG, gzip ? entry.gzipEtag() : entry.etag());
         h.putSingle(HttpHeaders.CACHE_CONTROL, fastPath.cacheControl().toString());
         h.putSingle(HttpHeaders.LAST_MODIFIED, fastPath.lastModified(entry.lastModified()));
-        h.putSingle(HttpHeaders.VARY, ReadFastPath.VARY.toString());
+        // keep what was put on the answer before the resource ran (CORS: Origin)
+        MultiMap vary = MultiMap.caseInsensitiveMultiMap();
+        String before = rc.response().headers().get(HttpHeaders.VARY);
+        if (before != null) {
+            vary.set(HttpHeaders.VARY, before);
+        }
+        ReadFastPath.vary(vary, ReadFastPath.VARY);
+        h.putSingle(HttpHeaders.VARY, vary.get(HttpHeaders.VARY));
+        if (ReadFastPath.notModified(req.getHeaderString(HttpHeaders.IF_NONE_MATCH), req.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                entry, stamp)) {
+            // the answer exists and the client holds it: now (not before computing it) a revalidation may be a 304
+            res.setStatus(304);
+            res.setEntity(null);
+            return;
+        }
         h.putSingle(HttpHeaders.CONTENT_TYPE, mediaType);
         if (gzip) {
             h.putSingle(HttpHeaders.CONTENT_ENCODING, "gzip");

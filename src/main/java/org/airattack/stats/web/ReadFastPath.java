@@ -6,23 +6,23 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.airattack.stats.config.AirAttackConfig;
+import org.airattack.stats.problem.InvalidException;
 import org.airattack.stats.readmodel.ReadModel;
 import org.airattack.stats.readmodel.Snapshot;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
-
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -31,10 +31,19 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The lean path of every read under /api/v1 (SPEC §3.2), on the event loop before any resource
- * runs: a revalidation whose ETag still holds is a 304 from the ETag alone, and a read answered
- * before at this state of the data is written from ready bytes. Everything else goes on to the
- * resources, and {@link ReadCaching} keeps their answer for next time.
+ * The lean path of every read under /api/v1 (SPEC §3.2), on the event loop after security and
+ * before any resource runs: a read answered before at this state of the data is written from ready
+ * bytes, and a revalidation of such an answer whose ETag still holds is a 304. Everything else goes
+ * on to the resources, and {@link ReadCaching} keeps their answer for next time.
+ * <p>
+ * Anonymous reads build no security identity ({@code quarkus.http.auth.proactive=false}); HTTP
+ * permissions that close reads still run before this filter. A read that carries credentials is
+ * authenticated first, so wrong ones are refused whether or not the answer is ready.
+ * <p>
+ * The key of a kept answer is the canonical request: the path, the query parameters sorted (each
+ * given once: a repeated one is refused by the REST layer and nothing is kept), and the
+ * representation the one negotiation ({@link Representation}) picked — the REST layer is told that
+ * same choice. Requests whose canonical form is longer than {@link #MAX_KEY} are never kept.
  */
 @ApplicationScoped
 public class ReadFastPath {
@@ -43,30 +52,25 @@ public class ReadFastPath {
     /** Where the cache key and data stamp of a read wait for {@link ReadCaching} to store its answer. */
     static final String KEY = ReadFastPath.class.getName() + ".key";
     static final String STAMP = ReadFastPath.class.getName() + ".stamp";
+    /** The representation negotiated for a read, for {@link ReadCaching} to tell the REST layer. */
+    static final String REPRESENTATION = ReadFastPath.class.getName() + ".representation";
     /** When the read reached the resources (System.nanoTime), for the Server-Timing of a computed answer. */
     static final String STARTED = ReadFastPath.class.getName() + ".started";
-    /**
-     * Anonymous reads: after the CORS filter (which must add its headers to every answer) and ahead of
-     * authentication. Reads are anonymous, and running the identity machinery for each poll cost a
-     * third of the throughput of a cached read. The metrics still name the route, not the path, by the
-     * match patterns in application.properties.
-     */
-    private static final int ANONYMOUS = 250;
-    /** Reads that carry credentials: after authentication, so wrong ones are refused whether or not the answer is ready. */
-    private static final int AUTHENTICATED = 10;
-    static final CharSequence VARY = HttpHeaders.createOptimized("Accept, Accept-Encoding");
+    /** After authentication and the HTTP permission checks. */
+    private static final int PRIORITY = 10;
+    /** The longest canonical request whose answer is kept: no route is asked with more. */
+    static final int MAX_KEY = 1024;
+    static final String VARY = "Accept, Accept-Encoding";
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
 
-    private static final Logger LOG = Logger.getLogger(ReadFastPath.class);
-
-    /** Request lines remembered with their canonical key. */
-    private static final int MAX_KEYS = 10_000;
+    /** IMF-fixdate (RFC 9110 §5.6.7): two-digit days, always GMT. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     /** A Last-Modified value with its HTTP form. */
     private record HttpDate(Instant instant, String text) {
     }
 
-    private final Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
     /** The Last-Modified of the latest state of the data, formatted once: every read of that state sends it. */
     private volatile HttpDate lastModified = new HttpDate(Instant.EPOCH, httpDate(Instant.EPOCH));
     private final ReadModel readModel;
@@ -81,30 +85,7 @@ public class ReadFastPath {
     }
 
     void install(@Observes Filters filters) {
-        if (readsMayBeRestricted(ConfigProvider.getConfig())) {
-            // an operator closed some paths or endpoints: no read may skip authentication and authorisation
-            LOG.info("HTTP permissions or endpoint defaults are configured: ready reads are answered after security");
-            filters.register(rc -> serve(rc, null), AUTHENTICATED);
-        } else {
-            filters.register(rc -> serve(rc, false), ANONYMOUS);
-            filters.register(rc -> serve(rc, true), AUTHENTICATED);
-        }
-    }
-
-    /**
-     * True when the configuration restricts HTTP paths ({@code quarkus.http.auth.permission.*},
-     * {@code quarkus.http.auth.policy.*}) or REST endpoints by default: then reads are not open to
-     * everyone, and answering them ahead of security would let the ready ones out.
-     */
-    static boolean readsMayBeRestricted(Config config) {
-        for (String name : config.getPropertyNames()) {
-            String key = name.toLowerCase(Locale.ROOT).replace('_', '.'); // environment variables too
-            if (key.startsWith("quarkus.http.auth.permission.") || key.startsWith("quarkus.http.auth.policy.")) {
-                return true;
-            }
-        }
-        return config.getOptionalValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class).orElse(false)
-                || config.getOptionalValue("quarkus.security.jaxrs.default-roles-allowed", String.class).isPresent();
+        filters.register(this::serve, PRIORITY);
     }
 
     /** The Cache-Control of every read answer. */
@@ -112,49 +93,61 @@ public class ReadFastPath {
         return cacheControl;
     }
 
-    /**
-     * Serves the reads with credentials ({@code authenticated} true), those without (false), or all of
-     * them (null); passes the others on.
-     */
-    private void serve(RoutingContext rc, Boolean authenticated) {
+    private void serve(RoutingContext rc) {
         HttpMethod method = rc.request().method();
-        String path = rc.normalizedPath();
-        MultiMap headers = rc.request().headers();
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD || !path.startsWith(API)
-                || authenticated != null && headers.contains(HttpHeaders.AUTHORIZATION) != authenticated) {
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD || !rc.normalizedPath().startsWith(API)) {
             rc.next();
             return;
         }
-        Snapshot s = readModel.snapshot();
-        ReadCache.Stamp stamp = new ReadCache.Stamp(s.version(), s.lastModified());
-        String key = key(rc, path, headers.get(HttpHeaders.ACCEPT));
-        rc.put(KEY, key);
-        rc.put(STAMP, stamp);
-        boolean gzip = acceptsGzip(headers.get(HttpHeaders.ACCEPT_ENCODING));
-        ReadCache.Entry entry = cache.get(stamp, key);
-        String etag = entry != null ? entry.etag() : ReadCache.etag(stamp, key);
-        String gzipEtag = entry != null ? entry.gzipEtag() : ReadCache.gzipEtag(etag);
-        if (notModified(headers.get(HttpHeaders.IF_NONE_MATCH), headers.get(HttpHeaders.IF_MODIFIED_SINCE), etag, gzipEtag,
-                s.lastModified())) {
-            HttpServerResponse r = rc.response().setStatusCode(304);
-            headers(r, gzip && (entry == null || entry.gzippable()) ? gzipEtag : etag, s.lastModified());
-            r.end();
+        if (rc.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+            // credentials on a read are checked before anything is answered; wrong ones get the challenge
+            QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> answer(rc), rc::fail);
             return;
         }
+        answer(rc);
+    }
+
+    private void answer(RoutingContext rc) {
+        MultiMap headers = rc.request().headers();
+        Representation representation;
+        try {
+            representation = Representation.negotiate(single(rc.queryParams(), "format"), headers.get(HttpHeaders.ACCEPT));
+        } catch (InvalidException | RepeatedParameter e) {
+            rc.next(); // the REST layer refuses it with a problem naming the parameter
+            return;
+        }
+        if (representation != null) {
+            rc.put(REPRESENTATION, representation);
+        }
+        Snapshot s = readModel.snapshot();
+        ReadCache.Stamp stamp = new ReadCache.Stamp(s.version(), s.lastModified(), s.secondShared());
+        String key = representation == null ? null : key(rc.normalizedPath(), rc.queryParams(), representation);
+        if (key == null) {
+            rc.next();
+            return;
+        }
+        rc.put(KEY, key);
+        rc.put(STAMP, stamp);
+        ReadCache.Entry entry = cache.get(stamp, key);
         if (entry == null) {
             rc.put(STARTED, System.nanoTime());
             rc.next();
             return;
         }
-        boolean zipped = gzip && entry.gzippable();
-        byte[] body = zipped ? entry.gzip() : entry.body();
+        boolean zipped = acceptsGzip(headers.get(HttpHeaders.ACCEPT_ENCODING)) && entry.gzippable();
         HttpServerResponse r = rc.response();
+        if (notModified(headers.get(HttpHeaders.IF_NONE_MATCH), headers.get(HttpHeaders.IF_MODIFIED_SINCE), entry, stamp)) {
+            headers(r, zipped ? entry.gzipEtag() : entry.etag(), entry.lastModified());
+            r.setStatusCode(304).end();
+            return;
+        }
+        byte[] body = zipped ? entry.gzip() : entry.body();
         headers(r, zipped ? entry.gzipEtag() : entry.etag(), entry.lastModified());
         r.putHeader(HttpHeaders.CONTENT_TYPE, entry.mediaType());
         if (zipped) {
             r.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP);
         }
-        if (method == HttpMethod.HEAD) {
+        if (rc.request().method() == HttpMethod.HEAD) {
             r.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length)).end();
         } else {
             r.end(Buffer.buffer(Unpooled.wrappedBuffer(body))); // the kept bytes themselves, not a copy per request
@@ -164,54 +157,90 @@ public class ReadFastPath {
     private void headers(HttpServerResponse r, String etag, Instant lastModified) {
         r.putHeader(HttpHeaders.ETAG, etag)
                 .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .putHeader(HttpHeaders.LAST_MODIFIED, lastModified(lastModified))
-                .putHeader(HttpHeaders.VARY, VARY);
+                .putHeader(HttpHeaders.LAST_MODIFIED, lastModified(lastModified));
+        vary(r.headers(), VARY);
     }
 
-    /** The canonical key of a request line and Accept header, remembered: widgets repeat the same few URLs. */
-    private String key(RoutingContext rc, String path, String accept) {
-        String raw = rc.request().uri() + '\n' + accept;
-        String key = keys.get(raw);
-        if (key == null) {
-            key = key(path, rc.queryParams(), accept);
-            if (keys.size() < MAX_KEYS) {
-                keys.put(raw, key);
+    /** Adds these names to the answer's Vary, keeping the ones others (CORS) put there. */
+    static void vary(MultiMap headers, String names) {
+        String present = headers.get(HttpHeaders.VARY);
+        if (present == null) {
+            headers.set(HttpHeaders.VARY, names);
+            return;
+        }
+        Set<String> all = new LinkedHashSet<>();
+        for (String list : new String[] { present, names }) {
+            for (String n : list.split(",")) {
+                if (!n.isBlank()) {
+                    all.add(n.strip());
+                }
             }
         }
-        return key;
+        headers.set(HttpHeaders.VARY, String.join(", ", all));
+    }
+
+    /** A parameter that must be given once, given twice. */
+    static final class RepeatedParameter extends RuntimeException {
+
+        RepeatedParameter(String name) {
+            super(name, null, false, false);
+        }
+    }
+
+    /** The one value of a single-valued parameter, or null when absent. */
+    private static String single(MultiMap query, String name) {
+        List<String> values = query.getAll(name);
+        if (values.size() > 1) {
+            throw new RepeatedParameter(name);
+        }
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /**
-     * The canonical request: path, the query parameters sorted (all but {@code format}), and the
-     * representation asked for ({@code format=csv|json} wins over {@code Accept}).
+     * The canonical request: path, the query parameters sorted (all but {@code format}) and the
+     * representation; null when a parameter is repeated or the result is longer than {@link #MAX_KEY}.
      */
-    static String key(String path, MultiMap query, String accept) {
+    static String key(String path, MultiMap query, Representation representation) {
         StringBuilder sb = new StringBuilder(path.length() + 64).append(path).append('?');
         List<String> params = new ArrayList<>(query.size());
-        String format = null;
+        int length = path.length();
         for (Map.Entry<String, String> e : query) {
-            if (e.getKey().equals("format")) {
-                format = e.getValue();
-            } else {
+            if (!e.getKey().equals("format")) {
                 params.add(e.getKey() + '=' + e.getValue());
+                length += e.getKey().length() + e.getValue().length() + 2;
+                if (length > MAX_KEY) {
+                    return null;
+                }
             }
         }
         params.sort(null);
-        params.forEach(p -> sb.append(p).append('&'));
-        boolean csv = "csv".equalsIgnoreCase(format)
-                || !"json".equalsIgnoreCase(format) && accept != null && accept.contains(CsvTables.MEDIA_TYPE);
-        return sb.append('#').append(csv ? "csv" : "json").toString();
+        for (int i = 0; i < params.size(); i++) {
+            String p = params.get(i);
+            if (i > 0 && name(p).equals(name(params.get(i - 1)))) {
+                return null;
+            }
+            sb.append(p).append('&');
+        }
+        return sb.append(representation.keySuffix()).toString();
     }
 
-    /** True when a revalidation names the answer's ETag (or its gzip variant's, {@code gz}) or is not older than it. */
-    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, String gz, Instant lastModified) {
+    private static String name(String param) {
+        return param.substring(0, param.indexOf('='));
+    }
+
+    /**
+     * True when a revalidation names the answer's ETag (or its gzip variant's), or {@code *}; without
+     * If-None-Match, when If-Modified-Since is not older than the data's last change and no other
+     * change shares that second.
+     */
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, ReadCache.Entry entry, ReadCache.Stamp stamp) {
         if (ifNoneMatch != null) {
             for (String candidate : ifNoneMatch.split(",")) {
                 String tag = candidate.strip();
                 if (tag.startsWith("W/")) {
                     tag = tag.substring(2);
                 }
-                if (tag.equals("*") || tag.equals(etag) || tag.equals(gz)) {
+                if (tag.equals("*") || tag.equals(entry.etag()) || tag.equals(entry.gzipEtag())) {
                     return true;
                 }
             }
@@ -220,7 +249,8 @@ public class ReadFastPath {
         if (ifModifiedSince != null) {
             try {
                 Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return lastModified.getEpochSecond() <= since.getEpochSecond();
+                long changed = stamp.lastModified().getEpochSecond();
+                return changed < since.getEpochSecond() || changed == since.getEpochSecond() && !stamp.secondShared();
             } catch (DateTimeParseException e) {
                 return false;
             }
@@ -228,8 +258,19 @@ public class ReadFastPath {
         return false;
     }
 
+    /** True when Accept-Encoding takes gzip (by name or {@code *}, not with {@code q=0}). */
     static boolean acceptsGzip(String acceptEncoding) {
-        return acceptEncoding != null && acceptEncoding.contains("gzip");
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                return parts.length < 2 || !parts[1].strip().replace(" ", "").matches("(?i)q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     /** The Last-Modified header of an answer computed from data last changed at {@code instant}. */
@@ -243,6 +284,6 @@ public class ReadFastPath {
     }
 
     static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+        return HTTP_DATE.format(instant);
     }
 }

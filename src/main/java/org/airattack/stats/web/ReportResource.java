@@ -3,6 +3,7 @@ package org.airattack.stats.web;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -87,6 +88,7 @@ public class ReportResource {
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "List reports, newest first")
     public ReportPage list(
             @Parameter(description = "only this source's reports; all sources when absent",
@@ -108,6 +110,7 @@ public class ReportResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Operation(summary = "One report as its latest revision reads")
     public ReportResponse get(@PathParam("id") String id) {
@@ -115,6 +118,7 @@ public class ReportResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}/revisions")
     @Operation(summary = "Every revision of a report, oldest first")
     public List<ReportResponse> revisions(@PathParam("id") String id) {

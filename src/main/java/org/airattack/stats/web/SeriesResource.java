@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.jboss.resteasy.reactive.Separator;
 
 /** Columnar time series for charts. */
+@PermitAll
 @Path("/api/v1/series")
 @Produces({ MediaType.APPLICATION_JSON, CsvTables.MEDIA_TYPE })
 @Tag(name = "series")

@@ -1,5 +1,6 @@
 package org.airattack.stats.web;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Headline figures of a source. */
+@PermitAll
 @Path("/api/v1/summary")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "summary")

@@ -28,21 +28,43 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final String jdbcUrl;
     private final Map<String, String> properties;
+    private final List<String> jvmOptions;
     private final int port;
     private Process process;
 
-    private ServiceProcess(String name, String jdbcUrl, Map<String, String> properties) {
+    private ServiceProcess(String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions) {
         this.name = name;
         this.jdbcUrl = jdbcUrl;
         this.properties = properties;
+        this.jvmOptions = jvmOptions;
         this.port = freePort();
     }
 
-    /** Starts the service and waits until it is ready. */
+    /** Starts the service with a 256 MiB heap and waits until it is live. */
     public static ServiceProcess start(String name, String jdbcUrl, Map<String, String> properties) {
-        ServiceProcess p = new ServiceProcess(name, jdbcUrl, properties);
+        return start(name, jdbcUrl, properties, List.of("-Xmx256m"));
+    }
+
+    /** Starts the service with these JVM options (e.g. {@link #imageJvmOptions()}) and waits until it is live. */
+    public static ServiceProcess start(String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions) {
+        ServiceProcess p = new ServiceProcess(name, jdbcUrl, properties, jvmOptions);
         p.launch();
         return p;
+    }
+
+    /** The memory options the container image runs the service with (JAVA_OPTS_MEMORY of src/main/docker/Dockerfile.jvm). */
+    public static List<String> imageJvmOptions() {
+        try {
+            for (String line : Files.readAllLines(Path.of("src", "main", "docker", "Dockerfile.jvm"))) {
+                if (line.startsWith("ENV JAVA_OPTS_MEMORY=\"")) {
+                    String options = line.substring("ENV JAVA_OPTS_MEMORY=\"".length(), line.lastIndexOf('"'));
+                    return List.of(options.trim().split("\\s+"));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read src/main/docker/Dockerfile.jvm", e);
+        }
+        throw new IllegalStateException("src/main/docker/Dockerfile.jvm sets no JAVA_OPTS_MEMORY");
     }
 
     public String baseUrl() {
@@ -77,8 +99,9 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the ITs through `./mvnw verify`, which packages first");
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=" + System.getenv().getOrDefault("TEST_DB_USER", "postgres"),

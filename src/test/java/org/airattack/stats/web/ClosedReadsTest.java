@@ -66,17 +66,4 @@ class ClosedReadsTest {
         Api.asWriter().header("If-None-Match", etag).get(night).then().statusCode(304);
         assertEquals(computed, cache.computed(), "an authenticated reader is still answered from ready bytes");
     }
-
-    @Test
-    void shouldTellWhenTheConfigurationRestrictsReads() {
-        assertTrue(ReadFastPath.readsMayBeRestricted(ConfigProvider.getConfig()));
-        assertTrue(ReadFastPath.readsMayBeRestricted(config(Map.of("QUARKUS_HTTP_AUTH_PERMISSION_X_PATHS", "/api/*"))));
-        assertTrue(ReadFastPath.readsMayBeRestricted(config(Map.of("quarkus.security.jaxrs.deny-unannotated-endpoints", "true"))));
-        assertTrue(ReadFastPath.readsMayBeRestricted(config(Map.of("quarkus.security.jaxrs.default-roles-allowed", "reader"))));
-        assertFalse(ReadFastPath.readsMayBeRestricted(config(Map.of("quarkus.http.auth.basic", "true"))));
-    }
-
-    private static org.eclipse.microprofile.config.Config config(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 100)).build();
-    }
 }
