@@ -76,8 +76,10 @@ public class AirAttackMetrics {
             WINDOW_LAUNCHED, "Weapons launched over the source's last N dated nights up to its latest one, by category",
             WINDOW_NEUTRALISED, "Weapons neutralised over the source's last N dated nights up to its latest one, by category",
             CUMULATIVE_LAUNCHED, "Weapons launched over all dated nights of the source, by category",
-            CUMULATIVE_SHOT_DOWN, "Weapons shot down over all dated nights of the source, by category",
-            CUMULATIVE_SUPPRESSED, "Weapons suppressed over all dated nights of the source, by category",
+            CUMULATIVE_SHOT_DOWN, "Weapons shot down over all dated nights of the source, by category; stops growing at the "
+                    + "night to 24 July 2025, from which the Air Force gives one combined figure (use neutralised)",
+            CUMULATIVE_SUPPRESSED, "Weapons suppressed over all dated nights of the source, by category; stops growing at the "
+                    + "night to 24 July 2025, from which the Air Force gives one combined figure (use neutralised)",
             CUMULATIVE_NEUTRALISED, "Weapons neutralised over all dated nights of the source, by category");
 
     private static final Map<String, Measure> CUMULATIVE = Map.of(CUMULATIVE_LAUNCHED, Measure.LAUNCHED,

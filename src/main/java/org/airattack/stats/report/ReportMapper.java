@@ -48,6 +48,7 @@ public class ReportMapper {
         rev.url = draft.url();
         rev.publishedAt = draft.publishedAt();
         rev.contentHash = draft.contentHash();
+        rev.additionalWave = draft.additionalWave();
         rev.warnings = draft.warnings().isEmpty() ? null : write(draft.warnings().stream().map(ReportWarning::message).toList());
         rev.recordedAt = now;
         int position = 0;
@@ -108,7 +109,7 @@ public class ReportMapper {
         }
         List<String> warnings = rev.warnings == null ? List.of() : read(rev.warnings, strings);
         return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), rev.date, rev.target, rev.url,
-                rev.publishedAt, rev.recordedAt, List.copyOf(lines), List.copyOf(warnings), rev.contentHash);
+                rev.publishedAt, rev.recordedAt, List.copyOf(lines), List.copyOf(warnings), rev.contentHash, rev.additionalWave);
     }
 
     private String write(Object value) {

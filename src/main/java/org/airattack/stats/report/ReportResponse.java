@@ -17,7 +17,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record ReportResponse(long id, String source, String externalId, int revision, String status, Period period,
         String date, String windowStart, String windowEnd, String target, String url, String publishedAt,
-        String recordedAt, String retractedAt, List<LineResponse> lines, List<String> warnings) {
+        String recordedAt, String retractedAt, List<LineResponse> lines, List<String> warnings, boolean additionalWave) {
 
     /** One line as stored. */
     public record LineResponse(String weapon, String name, Category category, List<String> members, String reportedAs,
@@ -46,6 +46,6 @@ public record ReportResponse(long id, String source, String externalId, int revi
                 rev.target(), rev.url(),
                 rev.publishedAt() == null ? null : rev.publishedAt().atZone(report.source().zone()).toOffsetDateTime().toString(),
                 rev.recordedAt().toString(), report.retractedAt() == null ? null : report.retractedAt().toString(),
-                rev.lines().stream().map(LineResponse::of).toList(), rev.warnings());
+                rev.lines().stream().map(LineResponse::of).toList(), rev.warnings(), rev.additionalWave());
     }
 }

@@ -62,6 +62,10 @@ public class ReportRevision {
     @Column(name = "content_hash")
     public String contentHash;
 
+    /** The writer marked it a separate wave of a night already reported. */
+    @Column(name = "additional_wave")
+    public boolean additionalWave;
+
     /** The revision's warnings (implausible numbers, unknown models, a reader's remarks) as a JSON array of strings, or null. */
     public String warnings;
 

@@ -124,10 +124,8 @@ public class ReportService {
         Written written = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Current current = repository.current(draft.source().slug(), draft.externalId());
-            if (current == null || !current.active()) {
-                refuseSecondFiling(draft);
-            }
-            Report report = apply(draft, current, version, now());
+            ReportDraft checked = current == null || !current.active() ? sameNight(draft) : draft;
+            Report report = apply(checked, current, version, now());
             Outcome outcome = current == null ? Outcome.CREATED : current.unchangedBy(draft) ? Outcome.UNCHANGED : Outcome.REVISED;
             return new Written(report.id, version, outcome);
         }));
@@ -190,18 +188,24 @@ public class ReportService {
         return result;
     }
 
-    /** A new report that repeats one already filed another way ({@link SameNightRule}) is refused, pointing at that one. */
-    private void refuseSecondFiling(ReportDraft draft) {
+    /**
+     * One night, one report ({@link SameNightRule}): a new report that repeats one already filed
+     * another way is refused, pointing at that one; one that only overlaps another of its night is
+     * stored with a warning saying both count.
+     */
+    private ReportDraft sameNight(ReportDraft draft) {
         List<SameNightRule.Filed> filed = repository.activeOn(draft.source().slug(), draft.window().date(), draft.externalId())
                 .stream().map(mapper::toFiled).toList();
-        List<SameNightRule.Filed> repeated = SameNightRule.repeatedBy(draft, filed);
-        if (!repeated.isEmpty()) {
-            SameNightRule.Filed other = repeated.get(0);
-            throw new ConflictException("report " + other.id() + " of " + draft.source().slug() + " already covers "
-                    + draft.window().start().local() + " to " + draft.window().end().local()
-                    + (draft.target() == null ? "" : " for " + draft.target()) + " with the same weapons under another "
-                    + "externalId; revise it with PUT /api/v1/reports/" + other.id() + " instead of filing it twice");
+        SameNightRule.Verdict verdict = SameNightRule.judge(draft, filed);
+        if (!verdict.repeats().isEmpty()) {
+            SameNightRule.Filed other = verdict.repeats().get(0);
+            throw new ConflictException("report " + other.id() + " of " + draft.source().slug() + " already covers the night "
+                    + draft.window().date() + " (" + other.latest().window().start().local() + " to "
+                    + other.latest().window().end().local() + ") with the same weapons and counts under another externalId; "
+                    + "revise it with PUT /api/v1/reports/" + other.id() + " instead of filing it twice, or send "
+                    + "\"additionalWave\": true if this is a separate wave of that night");
         }
+        return draft.withWarnings(verdict.overlaps().stream().map(SameNightRule::overlapWarning).toList());
     }
 
     /** Now, to the microsecond PostgreSQL keeps, so a report read back equals the one written. */

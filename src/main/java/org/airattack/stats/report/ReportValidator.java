@@ -122,8 +122,10 @@ public class ReportValidator {
         String externalId = existing != null ? existing.externalId()
                 : request.externalId() != null ? request.externalId().strip()
                 : window.start().local() + "/" + window.end().local() + (target == null ? "" : "/" + target);
-        String hash = hash(window, target, url, publishedAt, lines);
-        return new ReportDraft(source, externalId, target, window, url, publishedAt, List.copyOf(lines), List.copyOf(warnings), hash);
+        boolean wave = Boolean.TRUE.equals(request.additionalWave());
+        String hash = hash(window, target, url, publishedAt, lines, wave);
+        return new ReportDraft(source, externalId, target, window, url, publishedAt, List.copyOf(lines), List.copyOf(warnings), hash,
+                wave);
     }
 
     private String sourceList() {
@@ -341,7 +343,7 @@ public class ReportValidator {
      * Everything that makes two versions of a report differ. The spelling of a weapon and the order
      * of the lines do not.
      */
-    static String hash(ReportWindow window, String target, String url, Instant publishedAt, List<Line> lines) {
+    static String hash(ReportWindow window, String target, String url, Instant publishedAt, List<Line> lines, boolean wave) {
         StringBuilder sb = new StringBuilder(256);
         sb.append(window.start().instant()).append(window.start().dateOnly()).append('|')
                 .append(window.end().instant()).append(window.end().dateOnly()).append('|')
@@ -354,6 +356,9 @@ public class ReportValidator {
         }
         canonical.sort(null);
         canonical.forEach(line -> sb.append(line).append('\n'));
+        if (wave) {
+            sb.append("additional wave\n"); // only when set: the hashes of reports stored before the mark stay
+        }
         return Sha256.hex(sb.toString());
     }
 }

@@ -18,7 +18,9 @@ import java.util.List;
  * @param lines       the weapons and their counts
  * @param warnings    implausible-but-reported numbers and other remarks
  * @param contentHash identifies the content, so an identical re-post changes nothing
+ * @param additionalWave the writer marked it a separate wave of a night already reported
  */
 public record Revision(int revision, ReportWindow window, Period period, LocalDate date, String target, String url,
-        Instant publishedAt, Instant recordedAt, List<Line> lines, List<String> warnings, String contentHash) {
+        Instant publishedAt, Instant recordedAt, List<Line> lines, List<String> warnings, String contentHash,
+        boolean additionalWave) {
 }

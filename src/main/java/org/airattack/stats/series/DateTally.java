@@ -20,6 +20,7 @@ final class DateTally {
     final Tally total = new Tally();
     final Map<Category, Tally> categories = new EnumMap<>(Category.class);
     boolean span;
+    boolean overlap;
 
     /** One tally per date of these nights, oldest first. */
     static TreeMap<LocalDate, DateTally> of(NavigableMap<LocalDate, List<StoredReport>> nights) {
@@ -27,6 +28,7 @@ final class DateTally {
         nights.forEach((date, reports) -> {
             DateTally t = new DateTally();
             reports.forEach(r -> t.add(r.latest()));
+            t.overlap = Flags.overlap(reports);
             out.put(date, t);
         });
         return out;
@@ -47,6 +49,6 @@ final class DateTally {
     }
 
     Flags flags() {
-        return new Flags(total.incomplete(), total.withheld(), span);
+        return new Flags(total.incomplete(), total.withheld(), span, overlap);
     }
 }

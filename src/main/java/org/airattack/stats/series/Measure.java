@@ -36,6 +36,11 @@ public enum Measure {
         return this == INTERCEPTION_RATE;
     }
 
+    /** A count at report time, not of the night (still airborne): never summed over several nights. */
+    public boolean snapshot() {
+        return this == STILL_AIRBORNE;
+    }
+
     public static Optional<Measure> fromApiName(String name) {
         for (Measure m : values()) {
             if (m.name.equals(name)) {

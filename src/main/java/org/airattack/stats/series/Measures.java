@@ -9,4 +9,10 @@ public record Measures(Long launched, Long shotDown, Long suppressed, Long neutr
                 t.value(Measure.NEUTRALISED), t.value(Measure.STILL_AIRBORNE), t.value(Measure.HIT_LOCATIONS),
                 t.value(Measure.DEBRIS_LOCATIONS), t.rate());
     }
+
+    /** The measures of a tally over several nights: still airborne is a snapshot of each night, never summed. */
+    static Measures acrossNights(Tally t) {
+        return new Measures(t.value(Measure.LAUNCHED), t.value(Measure.SHOT_DOWN), t.value(Measure.SUPPRESSED),
+                t.value(Measure.NEUTRALISED), null, t.value(Measure.HIT_LOCATIONS), t.value(Measure.DEBRIS_LOCATIONS), t.rate());
+    }
 }

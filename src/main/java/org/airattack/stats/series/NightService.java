@@ -71,7 +71,7 @@ public class NightService {
             weps.add(new NightResponse.WeaponMeasures(k, ref.name(), ref.category(), Measures.of(t)));
         });
         return Optional.of(new NightResponse(source.slug(), period, date.toString(), Measures.of(totals), cats, weps, refsOut,
-                new Flags(totals.incomplete(), totals.withheld(), span), warnings, s.version(), Attribution.of(source)));
+                new Flags(totals.incomplete(), totals.withheld(), span, Flags.overlap(reports)), warnings, s.version(), Attribution.of(source)));
     }
 
     /** The most recent date on which a report counts. */

@@ -18,13 +18,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param cumulative  whether values are running sums
  * @param dates       the dates, ISO
  * @param spans       per date: a multi-night report is counted in it
+ * @param truncated   per date, for weeks, months and years: {@code from} or {@code to} cut that bucket, so its
+ *                    value covers only part of it; left out for nights
  * @param series      one entry per (group, measure)
  * @param dataVersion the read model version the answer comes from
  * @param generatedAt when it was computed
  * @param attribution the credit to show with it
  */
 public record SeriesResponse(String source, PeriodFilter period, Interval interval, GroupBy groupBy, String from, String to,
-        boolean cumulative, List<String> dates, List<Boolean> spans, List<Series> series, long dataVersion, String generatedAt,
+        boolean cumulative, List<String> dates, List<Boolean> spans,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Boolean> truncated, List<Series> series, long dataVersion, String generatedAt,
         String attribution) {
 
     /**

@@ -66,12 +66,18 @@ public class SeriesService {
         List<LocalDate> dates = dates(q, points);
         Point[] aligned = new Point[dates.size()];
         List<Boolean> spans = new ArrayList<>(dates.size());
+        List<Boolean> truncated = q.interval() == Interval.NIGHT ? null : new ArrayList<>(dates.size());
         List<String> isoDates = new ArrayList<>(dates.size());
         for (int i = 0; i < aligned.length; i++) {
             LocalDate d = dates.get(i);
             aligned[i] = points.get(d);
             spans.add(aligned[i] != null && aligned[i].span);
             isoDates.add(d.toString());
+            if (truncated != null) {
+                // a week, month or year that from/to cut is not the whole bucket its date names
+                truncated.add(q.from() != null && d.isBefore(q.from())
+                        || q.to() != null && q.interval().next(d).minusDays(1).isAfter(q.to()));
+            }
         }
         // Where each group has a tally, in date order: a weapon is on a fraction of the nights, and
         // only those cells need work (the rest stay unknown, or 0 on empty dates with fill=zero).
@@ -94,14 +100,20 @@ public class SeriesService {
         for (String group : groups) {
             Occurrences at = byGroup.getOrDefault(group, none);
             for (Measure m : q.measures()) {
+                if (m.snapshot() && (q.cumulative() || q.interval() != Interval.NIGHT)) {
+                    // still airborne is a snapshot at report time: a sum over several nights means nothing
+                    series.add(new SeriesResponse.Series(group, m, NumberColumn.counts(aligned.length), null));
+                    continue;
+                }
                 series.add(q.cumulative() ? cumulative(q, aligned.length, at, group, m)
                         : series(q, aligned.length, emptyDates, at, group, m));
             }
         }
-        String from = q.from() != null ? q.from().toString() : dates.isEmpty() ? null : isoDates.get(0);
-        String to = q.to() != null ? q.to().toString() : dates.isEmpty() ? null : isoDates.get(isoDates.size() - 1);
+        // the range asked for, else the first and last date of the data (not of their buckets)
+        String from = q.from() != null ? q.from().toString() : byDate.isEmpty() ? null : byDate.firstKey().toString();
+        String to = q.to() != null ? q.to().toString() : byDate.isEmpty() ? null : byDate.lastKey().toString();
         return new SeriesResponse(q.source().slug(), q.period(), q.interval(), q.groupBy(), from, to, q.cumulative(),
-                isoDates, spans, series, snapshot.version(), Instant.now().toString(), Attribution.of(q.source()));
+                isoDates, spans, truncated, series, snapshot.version(), Instant.now().toString(), Attribution.of(q.source()));
     }
 
     private static List<LocalDate> dates(SeriesQuery q, TreeMap<LocalDate, Point> points) {

@@ -18,14 +18,17 @@ public record SummaryResponse(String source, PeriodFilter period, Night latestNi
      *
      * @param from           first date of the range
      * @param to             last date of the range
-     * @param nightsReported how many dates in it have a report
+     * @param nights         how many dates the range has
+     * @param nightsReported how many of them have a report
+     * @param totals         the sums (still airborne, a snapshot of each night, is never summed: null)
+     * @param partial        some contribution is unknown or withheld, or some night has no report
      */
-    public record Window(String from, String to, int nightsReported, Measures totals, Map<String, Measures> categories,
-            boolean partial) {
+    public record Window(String from, String to, int nights, int nightsReported, Measures totals,
+            Map<String, Measures> categories, boolean partial) {
     }
 
-    /** The date with the most launched. */
-    public record RecordNight(String date, long launched, Long neutralised) {
+    /** The date with the most launched, with what a reader must know about its figures. */
+    public record RecordNight(String date, long launched, Long neutralised, Flags flags) {
     }
 
     /** Neutralised / launched per window. */

@@ -2,6 +2,7 @@ package org.airattack.stats.series;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,8 @@ public class SummaryService {
         for (Map.Entry<LocalDate, DateTally> e : all.entrySet()) {
             Long launched = e.getValue().total.value(Measure.LAUNCHED);
             if (launched != null && (record == null || launched > record.launched())) {
-                record = new SummaryResponse.RecordNight(e.getKey().toString(), launched, e.getValue().total.value(Measure.NEUTRALISED));
+                record = new SummaryResponse.RecordNight(e.getKey().toString(), launched, e.getValue().total.value(Measure.NEUTRALISED),
+                        e.getValue().flags());
             }
         }
         SummaryResponse.Rates rates = new SummaryResponse.Rates(last.total.rate(), w7.totals().interceptionRate(),
@@ -67,7 +69,9 @@ public class SummaryService {
             partial |= t.total.incomplete();
         }
         Map<String, Measures> cats = new LinkedHashMap<>();
-        categories.forEach((c, t) -> cats.put(c.slug(), Measures.of(t)));
-        return new SummaryResponse.Window(from.toString(), to.toString(), sub.size(), Measures.of(total), cats, partial);
+        categories.forEach((c, t) -> cats.put(c.slug(), Measures.acrossNights(t)));
+        int nights = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        return new SummaryResponse.Window(from.toString(), to.toString(), nights, sub.size(), Measures.acrossNights(total), cats,
+                partial || sub.size() < nights);
     }
 }

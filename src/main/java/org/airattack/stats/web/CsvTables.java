@@ -3,6 +3,7 @@ package org.airattack.stats.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.airattack.stats.series.Flags;
 import org.airattack.stats.series.GroupBy;
 import org.airattack.stats.series.Measure;
 import org.airattack.stats.series.Measures;
@@ -32,14 +33,31 @@ public final class CsvTables {
     private CsvTables() {
     }
 
-    /** Columns: date, then one per (group, measure): "launched", or "drone launched" when grouped. */
+    /**
+     * Columns: {@code date}; per (group, measure) its value ({@code launched}, or {@code drone launched}
+     * when grouped), followed by {@code … partial} when some of its values are partial; then
+     * {@code span} when a multi-night report counts somewhere, {@code truncated} for weeks, months and
+     * years, and {@code attribution}. Flags are {@code true} or blank.
+     */
     static byte[] series(SeriesResponse s) {
         List<String> header = new ArrayList<>();
         header.add("date");
         for (SeriesResponse.Series series : s.series()) {
-            header.add(GroupBy.TOTAL_GROUP.equals(series.group()) ? series.measure().apiName()
-                    : series.group() + " " + series.measure().apiName());
+            String name = GroupBy.TOTAL_GROUP.equals(series.group()) ? series.measure().apiName()
+                    : series.group() + " " + series.measure().apiName();
+            header.add(name);
+            if (series.partial() != null) {
+                header.add(name + " partial");
+            }
         }
+        boolean spans = s.spans().contains(Boolean.TRUE);
+        if (spans) {
+            header.add("span");
+        }
+        if (s.truncated() != null) {
+            header.add("truncated");
+        }
+        header.add("attribution");
         List<List<String>> rows = new ArrayList<>(s.dates().size() + 1);
         rows.add(header);
         for (int i = 0; i < s.dates().size(); i++) {
@@ -47,13 +65,27 @@ public final class CsvTables {
             row.add(s.dates().get(i));
             for (SeriesResponse.Series series : s.series()) {
                 row.add(cell(series.values().get(i)));
+                if (series.partial() != null) {
+                    row.add(flag(series.partial().get(i)));
+                }
             }
+            if (spans) {
+                row.add(flag(s.spans().get(i)));
+            }
+            if (s.truncated() != null) {
+                row.add(flag(s.truncated().get(i)));
+            }
+            row.add(s.attribution());
             rows.add(row);
         }
         return write(rows);
     }
 
-    /** Columns: date, every total measure, then launched, neutralised and rate per category present. */
+    /**
+     * Columns: {@code date}, every total measure, launched, neutralised and rate per category present,
+     * then the row's flags {@code partial}, {@code withheld}, {@code span}, {@code overlap} ({@code true}
+     * or blank) and {@code attribution}.
+     */
     static byte[] nights(NightsResponse n) {
         List<String> header = new ArrayList<>();
         header.add("date");
@@ -65,6 +97,7 @@ public final class CsvTables {
                 header.add(c + " " + m.apiName());
             }
         }
+        header.addAll(List.of("partial", "withheld", "span", "overlap", "attribution"));
         List<List<String>> rows = new ArrayList<>(n.nights().size() + 1);
         rows.add(header);
         for (NightsResponse.Row night : n.nights()) {
@@ -79,9 +112,15 @@ public final class CsvTables {
                     row.add(cm == null ? "" : cell(value(cm, m)));
                 }
             }
+            Flags f = night.flags();
+            row.addAll(List.of(flag(f.partial()), flag(f.withheld()), flag(f.span()), flag(f.overlap()), n.attribution()));
             rows.add(row);
         }
         return write(rows);
+    }
+
+    private static String flag(Boolean set) {
+        return Boolean.TRUE.equals(set) ? "true" : "";
     }
 
     private static Object value(Measures m, Measure which) {

@@ -120,18 +120,22 @@ class ReadCachingTest {
     void shouldAnswerTextCsvInTheWideLayoutWithBlanksForUnknown() {
         String csv = given().accept("text/csv").get(SERIES).then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
+        String credit = "\"" + given().get(SERIES).then().extract().<String>path("attribution").replace("\"", "\"\"") + "\"";
         assertEquals("""
-                date,"ballistic-missile launched","ballistic-missile neutralised","drone launched","drone neutralised"
-                2025-05-23,1,,175,
-                2025-05-24,14,6,250,245
-                """, csv);
+                date,"ballistic-missile launched","ballistic-missile neutralised","drone launched","drone neutralised",attribution
+                2025-05-23,1,,175,,%1$s
+                2025-05-24,14,6,250,245,%1$s
+                """.formatted(credit), csv);
         assertEquals(csv, given().get(SERIES + "&format=csv").then().statusCode(200).extract().asString());
 
         String nights = given().get("/api/v1/nights?format=csv").then().statusCode(200).extract().asString();
         assertEquals("date,launched,shotDown,suppressed,neutralised,stillAirborne,hitLocations,debrisLocations,interceptionRate,"
                 + "\"ballistic-missile launched\",\"ballistic-missile neutralised\",\"ballistic-missile interceptionRate\","
-                + "\"drone launched\",\"drone neutralised\",\"drone interceptionRate\"", nights.lines().findFirst().orElseThrow());
-        assertEquals("2025-05-24,264,134,117,251,,,,0.9508,14,6,0.4286,250,245,0.98", nights.lines().skip(2).findFirst().orElseThrow());
+                + "\"drone launched\",\"drone neutralised\",\"drone interceptionRate\",partial,withheld,span,overlap,attribution",
+                nights.lines().findFirst().orElseThrow());
+        assertEquals("2025-05-23,176,,,,,,,,1,,,175,,,true,,,," + credit, nights.lines().skip(1).findFirst().orElseThrow());
+        assertEquals("2025-05-24,264,134,117,251,,,,0.9508,14,6,0.4286,250,245,0.98,,,,," + credit,
+                nights.lines().skip(2).findFirst().orElseThrow());
         given().accept("text/csv").get("/api/v1/summary").then().statusCode(406);
     }
 

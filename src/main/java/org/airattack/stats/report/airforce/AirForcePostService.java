@@ -56,6 +56,6 @@ public class AirForcePostService {
         List<ReportWarning> warnings = new ArrayList<>(post.warnings().stream().map(ReportWarning::ofReport).toList());
         warnings.addAll(draft.warnings());
         return new ReportDraft(draft.source(), draft.externalId(), draft.target(), draft.window(), draft.url(), draft.publishedAt(),
-                draft.lines(), List.copyOf(warnings), draft.contentHash());
+                draft.lines(), List.copyOf(warnings), draft.contentHash(), draft.additionalWave());
     }
 }

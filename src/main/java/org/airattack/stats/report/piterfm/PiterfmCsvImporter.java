@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ public class PiterfmCsvImporter {
         }
         Log.infof("dataset import: %d rows read, %d reports to store, %d rows skipped", rows.size(), drafts.size(), skippedRows);
 
-        List<Long> superseded = superseded(drafts, warnings);
+        List<Long> superseded = sameNight(drafts, drafted, warnings);
         List<Long> retract = new ArrayList<>(missing(present, onMissing));
         retract.addAll(superseded);
         ReportService.BatchResult result = service.storeAll(drafts, retract, EXTERNAL_ID_PREFIX);
@@ -146,26 +147,49 @@ public class PiterfmCsvImporter {
     }
 
     /**
-     * Reports that came another way (the JSON API, an Air Force post read the same morning) that a
-     * report in the file repeats ({@link SameNightRule}): the dataset's version replaces them, or the
-     * night would count twice. They are retracted, their history kept, with a warning.
+     * One night, one report ({@link SameNightRule}): reports that came another way (the JSON API, an Air
+     * Force post read the same morning) that a report in the file repeats are replaced by the
+     * dataset's version, or the night would count twice — retracted, their history kept, with a
+     * warning. A file report that only overlaps another report of its night (another file report, or
+     * one that came another way) is stored with a warning: both count.
+     *
+     * @param drafts  the file's reports; those that overlap others are replaced by themselves with the warning
+     * @param drafted the rows of each draft, for the warnings' row numbers
+     * @return the ids of the reports the file's version replaces
      */
-    private List<Long> superseded(List<ReportDraft> drafts, List<ImportResult.Warning> warnings) {
+    private List<Long> sameNight(List<ReportDraft> drafts, List<Group> drafted, List<ImportResult.Warning> warnings) {
         List<SameNightRule.Filed> filed = QuarkusTransaction.requiringNew()
                 .call(() -> repository.activeOutside(EXTERNAL_ID_PREFIX).stream().map(mapper::toFiled).toList());
-        List<Long> ids = new ArrayList<>();
-        if (filed.isEmpty()) {
-            return ids;
+        Map<String, List<Integer>> byNight = new HashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            ReportDraft d = drafts.get(i);
+            byNight.computeIfAbsent(d.source().slug() + '|' + d.window().date() + '|' + d.window().period(), k -> new ArrayList<>())
+                    .add(i);
         }
-        for (ReportDraft d : drafts) {
-            for (SameNightRule.Filed r : SameNightRule.repeatedBy(d, filed)) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            ReportDraft d = drafts.get(i);
+            int row = drafted.get(i).rows().get(0).row();
+            SameNightRule.Verdict verdict = SameNightRule.judge(d, filed);
+            for (SameNightRule.Filed r : verdict.repeats()) {
                 if (!ids.contains(r.id())) {
                     ids.add(r.id());
-                    warnings.add(new ImportResult.Warning(null, "report " + r.id() + " (" + r.key().externalId() + ") has the window "
-                            + d.window().start().local() + " to " + d.window().end().local() + " of a dataset report; "
-                            + "the dataset's version replaces it (retracted, history kept)"));
+                    warnings.add(new ImportResult.Warning(row, "report " + r.id() + " (" + r.key().externalId() + ") repeats the "
+                            + "dataset's report of " + d.window().start().local() + " to " + d.window().end().local()
+                            + "; the dataset's version replaces it (retracted, history kept)"));
                 }
             }
+            List<ReportWarning> overlaps = new ArrayList<>();
+            verdict.overlaps().forEach(r -> overlaps.add(SameNightRule.overlapWarning(r)));
+            for (int j : byNight.get(d.source().slug() + '|' + d.window().date() + '|' + d.window().period())) {
+                if (j != i && SameNightRule.overlap(d.window(), drafts.get(j).window())) {
+                    overlaps.add(ReportWarning.ofReport("the window overlaps the dataset's report of rows from "
+                            + drafted.get(j).rows().get(0).row() + " (" + drafts.get(j).window().start().local() + " to "
+                            + drafts.get(j).window().end().local() + ") of the same night; both are counted"));
+                }
+            }
+            overlaps.forEach(w -> warnings.add(new ImportResult.Warning(row, "row " + row + ": " + w.message())));
+            drafts.set(i, d.withWarnings(overlaps));
         }
         return ids;
     }
