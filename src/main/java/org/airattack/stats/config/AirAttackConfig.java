@@ -1,6 +1,7 @@
 package org.airattack.stats.config;
 
 import java.time.Duration;
+import java.time.LocalTime;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -24,6 +25,9 @@ public interface AirAttackConfig {
 
     /** HTTP caching of read answers. */
     Http http();
+
+    /** What the alerting gauges count as late. */
+    Alerts alerts();
 
     /** Limits applied to incoming reports. */
     interface Validation {
@@ -95,6 +99,17 @@ public interface AirAttackConfig {
         /** Answers at least this large are also kept gzip-compressed for clients that accept it. */
         @WithDefault("1024")
         int gzipMinBytes();
+    }
+
+    /** What the alerting gauges count as late. */
+    interface Alerts {
+
+        /**
+         * The local time (in each national source's own zone) by which the night's report is due: from then on,
+         * {@code airattack_night_overdue} is 1 for a national source with no night or span dated today.
+         */
+        @WithDefault("10:00")
+        LocalTime nightDue();
     }
 
     /** Sample data loaded at start-up. */
