@@ -218,7 +218,7 @@ public class AirAttackMetrics {
         return NightFigures.nights(readModel.snapshot(), source.slug(), today, today).isEmpty() ? 1 : 0;
     }
 
-    /** The commit git-commit-id-maven-plugin wrote into git.properties at build time. */
+    /** The commit the build wrote into git.properties (pom.xml, maven-antrun-plugin: git rev-parse HEAD). */
     static String commit() {
         try (InputStream in = AirAttackMetrics.class.getClassLoader().getResourceAsStream("git.properties")) {
             if (in == null) {

@@ -331,7 +331,7 @@ class MetricsContractTest {
         return matching(exposition(), OVERDUE + "\\{").stream().sorted().toList();
     }
 
-    /** HEAD of the checkout the tests run in, as git-commit-id-maven-plugin wrote it; "unknown" outside git. */
+    /** HEAD of the checkout the tests run in, which the build wrote into git.properties; "unknown" outside git. */
     private static String headCommit() {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
