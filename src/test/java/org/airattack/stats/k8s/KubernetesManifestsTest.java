@@ -281,7 +281,7 @@ class KubernetesManifestsTest {
                 () -> assertEquals("Deployment", autoscaler.getSpec().getScaleTargetRef().getKind()),
                 () -> assertEquals(deployment.getMetadata().getName(), autoscaler.getSpec().getScaleTargetRef().getName()),
                 () -> assertTrue(autoscaler.getSpec().getMinReplicas() >= 2, "the autoscaler keeps two replicas at least"),
-                // an apply must not scale a deployment below what the autoscaler keeps, nor fight it
+                // an apply never sets fewer replicas than the autoscaler keeps
                 () -> assertEquals(autoscaler.getSpec().getMinReplicas(), deployment.getSpec().getReplicas()),
                 () -> assertTrue(podLabels.entrySet().containsAll(policy.getSpec().getPodSelector().getMatchLabels().entrySet())),
                 () -> assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes()));
