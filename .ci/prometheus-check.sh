@@ -5,7 +5,9 @@
 #   - the dashboards against the @grafana/schema types, compose.yaml against the Compose spec;
 #   - the packaged service on a throwaway database, fed a small history (2022-2025); its
 #     OpenMetrics export backfilled into a TSDB with promtool; Prometheus started on that TSDB,
-#     scraping the service; every dashboard query run through Prometheus's HTTP API.
+#     scraping the service while a newer night comes in; every dashboard query (panels, variables,
+#     the "Night published" annotations) run through Prometheus's HTTP API with the dashboards'
+#     variables substituted.
 # Needs target/quarkus-app (./mvnw verify or package) and PostgreSQL on 127.0.0.1:5432 (user
 # postgres, trust). Starts nothing as a system service; stops everything it started.
 set -euo pipefail
@@ -142,11 +144,20 @@ first=$(curl -sf "$prom/api/v1/query" --data-urlencode 'query=count(last_over_ti
 grep -q '"value":\[[0-9.]*,"3"\]' <<< "$first" || die "the backfilled night of 2022-12-29 is not in Prometheus: $first"
 echo "backfilled history queryable from 2022-12-29"
 
-log "Traffic while Prometheus scrapes (reads, an unchanged re-post, a refused write), 30 s"
+log "Traffic while Prometheus scrapes (reads, an unchanged re-post, a refused write, a newer night), 30 s"
 end=$((SECONDS + 30))
+newer_night=$((SECONDS + 10))
 requests=0
 failed=0
 while [ $SECONDS -lt $end ]; do
+    # A night newer than the backfilled ones, once Prometheus has scraped the old latest night: what
+    # the dashboards' "Night published" annotation marks.
+    if [ -n "$newer_night" ] && [ $SECONDS -ge "$newer_night" ]; then
+        status=$(post src/test/resources/fixtures/night-2025-10-26.json)
+        [ "$status" = 201 ] || { cat "$work/answer.json"; die "POST of the night to 26 October 2025 answered $status"; }
+        echo "posted the night to 26 October 2025"
+        newer_night=
+    fi
     for path in /api/v1/summary /api/v1/nights/latest '/api/v1/series?groupBy=category' /api/v1/nights/2025-05-24; do
         requests=$((requests + 1))
         curl -sf -o /dev/null "$app$path" || failed=$((failed + 1))

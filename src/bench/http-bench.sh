@@ -38,8 +38,17 @@ rm -rf "$WORK" && mkdir -p "$WORK/www"
 
 PGOPTIONS="--client-min-messages=warning" psql -h "$PGHOST" -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 
-# The JVM options the container image uses (src/main/docker/Dockerfile.jvm); BENCH_JAVA_OPTS overrides.
-JAVA_OPTS=${BENCH_JAVA_OPTS:-$(sed -n 's/^ENV JAVA_OPTS_MEMORY="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm)}
+# The JVM as the container runs it: the options of src/main/docker/Dockerfile.jvm (its collector and
+# JAVA_OPTS_MEMORY), and the pod's memory limit (k8s/base/deployment.yaml) as the memory the JVM sizes
+# its heap from (MaxRAMPercentage). BENCH_JAVA_OPTS overrides all of it.
+dockerfile_env() { sed -n "s/^ENV $1=\"\(.*\)\"\$/\1/p" src/main/docker/Dockerfile.jvm; }
+MEMORY_LIMIT=$(awk '/limits:/ { limits = 1 } limits && /memory:/ { print $2; exit }' k8s/base/deployment.yaml)
+case $MEMORY_LIMIT in
+    *Mi) MAX_RAM=${MEMORY_LIMIT%Mi}m ;;
+    *Gi) MAX_RAM=${MEMORY_LIMIT%Gi}g ;;
+    *) echo "http-bench: cannot read the memory limit of k8s/base/deployment.yaml ($MEMORY_LIMIT)" >&2; exit 1 ;;
+esac
+JAVA_OPTS=${BENCH_JAVA_OPTS:-$(dockerfile_env GC_CONTAINER_OPTIONS) $(dockerfile_env JAVA_OPTS_MEMORY) -XX:MaxRAM=$MAX_RAM}
 APP_PID=
 NGINX_PID=
 cleanup() {
@@ -165,7 +174,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 
 cat <<TABLE
 
-Service JVM options (as in src/main/docker/Dockerfile.jvm): ${JAVA_OPTS:-none}, MALLOC_ARENA_MAX=$(sed -n 's/^ENV MALLOC_ARENA_MAX=//p' src/main/docker/Dockerfile.jvm).
+Service JVM options (as in src/main/docker/Dockerfile.jvm, at the pod's memory limit of $MEMORY_LIMIT): ${JAVA_OPTS:-none}, MALLOC_ARENA_MAX=$(sed -n 's/^ENV MALLOC_ARENA_MAX=//p' src/main/docker/Dockerfile.jvm).
 Machine: $(nproc) cores ($CPU), $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -n 1); $("$NGINX" -v 2>&1); wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_}s for every row.
 
 | measurement | service | nginx, same bytes | service / nginx | goal |

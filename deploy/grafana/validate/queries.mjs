@@ -1,6 +1,8 @@
-// Runs every query of every dashboard in deploy/grafana/dashboards through a running Prometheus's
-// HTTP API, with the template variables substituted as Grafana would, and fails unless each one
-// returns data (at least one series with a number that is not NaN).
+// Runs every query of every dashboard in deploy/grafana/dashboards (panels, variables and annotation
+// queries) through a running Prometheus's HTTP API, with the template variables substituted as
+// Grafana would (each variable's default; "All" as its allValue; an empty default as the first value
+// its query finds), and fails unless each one returns data (at least one series with a number that
+// is not NaN; a variable: its default among the values).
 //
 //   PROMETHEUS_URL   the Prometheus to ask (default http://127.0.0.1:9090)
 //   HISTORY_FROM     Unix seconds: where panels with a minimum interval (the nightly history,
@@ -57,25 +59,63 @@ function count(data) {
     return { series: data.result.length, values };
 }
 
+/** The expression with the dashboard's variables substituted, longest names first ($instance before $i...). */
+function substitute(expr, variables) {
+    let out = expr;
+    for (const [name, value] of Object.entries(variables).sort(([a], [b]) => b.length - a.length)) {
+        out = out.replaceAll(`\${${name}}`, value).replaceAll(`$${name}`, value);
+    }
+    return out;
+}
+
 const checks = [];
 for (const file of readdirSync(dashboards).filter((f) => f.endsWith('.json')).sort()) {
     const dashboard = JSON.parse(readFileSync(join(dashboards, file), 'utf8'));
+    // Resolved in dashboard order, as Grafana does: a variable's query may use the ones before it.
     const variables = {};
     for (const v of dashboard.templating?.list ?? []) {
+        if (v.type === 'datasource') {
+            continue; // queries go to this one Prometheus
+        }
         const query = typeof v.query === 'string' ? v.query : v.query?.query;
         const m = /^label_values\((.+),\s*(\w+)\)$/.exec(query ?? '');
         if (v.type !== 'query' || !m) {
             throw new Error(`${file}: variable ${v.name}: only label_values(metric, label) queries are checked here`);
         }
-        variables[v.name] = v.current?.value;
+        const match = substitute(m[1], variables);
+        const values = await api(`label/${m[2]}/values`, { 'match[]': match, start: historyFrom, end: now() });
+        const current = v.current?.value;
+        if (current === '$__all') {
+            variables[v.name] = v.allValue ?? values.join('|');
+        } else if (current === '' || current === undefined) {
+            variables[v.name] = values[0] ?? '';
+        } else {
+            variables[v.name] = current;
+        }
         checks.push({
-            name: `${file} variable $${v.name}: ${query}`,
+            name: `${file} variable $${v.name}: label_values(${match}, ${m[2]})`,
             run: async () => {
-                const values = await api(`label/${m[2]}/values`, { 'match[]': m[1], start: historyFrom, end: now() });
-                if (!values.includes(v.current?.value)) {
-                    throw new Error(`its default ${v.current?.value} is not among ${JSON.stringify(values)}`);
+                const found = await api(`label/${m[2]}/values`, { 'match[]': match, start: historyFrom, end: now() });
+                if (current === '$__all' ? !v.includeAll : (current && !found.includes(current))) {
+                    throw new Error(`its default ${current} is not among ${JSON.stringify(found)}`);
                 }
-                return `${values.length} values: ${values.join(', ')}`;
+                return `${found.length} values: ${found.join(', ')}; default ${current === '$__all' ? 'All' : current || '(the first)'}`
+                    + ` stands for "${variables[v.name]}"`;
+            },
+        });
+    }
+    for (const annotation of (dashboard.annotations?.list ?? []).filter((a) => !a.builtIn)) {
+        const interval = annotation.target.interval || RECENT.interval;
+        const expr = substitute(annotation.target.expr.replaceAll('$__interval', interval), variables);
+        checks.push({
+            name: `${file} annotation "${annotation.name}" (range over the last ${RECENT.range / 60} min, step ${interval})`,
+            expr,
+            run: async () => {
+                const c = count(await api('query_range', { query: expr, start: now() - RECENT.range, end: now(), step: seconds(interval) }));
+                if (c.values === 0) {
+                    throw new Error(`no data (${c.series} series, no value that is a number)`);
+                }
+                return `${c.series} series, ${c.values} values`;
             },
         });
     }
@@ -83,13 +123,10 @@ for (const file of readdirSync(dashboards).filter((f) => f.endsWith('.json')).so
         for (const target of panel.targets ?? []) {
             const history = Boolean(panel.interval);
             const interval = history ? panel.interval : RECENT.interval;
-            let expr = target.expr
+            const expr = substitute(target.expr
                 .replaceAll('$__rate_interval', history ? interval : RECENT.rateInterval)
                 .replaceAll('$__interval_ms', String(seconds(interval) * 1000))
-                .replaceAll('$__interval', interval);
-            for (const [name, value] of Object.entries(variables)) {
-                expr = expr.replaceAll(`\${${name}}`, value).replaceAll(`$${name}`, value);
-            }
+                .replaceAll('$__interval', interval), variables);
             const kind = target.instant ? 'instant' : history ? `range since ${new Date(historyFrom * 1000).toISOString().slice(0, 10)}, step ${interval}` : `range over the last ${RECENT.range / 60} min, step ${interval}`;
             checks.push({
                 name: `${file} panel ${panel.id} "${panel.title}" ${target.refId} (${kind})`,

@@ -1,7 +1,9 @@
 // Static checks of deploy/: every Grafana dashboard against the @grafana/schema types (the
-// dashboard, and each panel's options and custom field config against its plugin's types) and a
-// few rules of our own; the Grafana provisioning; deploy/compose.yaml against the Compose
-// specification's JSON schema. Exits 1 with the reasons when anything fails.
+// dashboard, each panel's options and custom field config against its plugin's types, and the
+// Prometheus annotation queries, which the schema has no type for, against PrometheusAnnotation in
+// json.ts) and a few rules of our own (a datasource variable, job/namespace/instance variables in
+// every query, links between the dashboards); the Grafana provisioning; deploy/compose.yaml against
+// the Compose specification's JSON schema. Exits 1 with the reasons when anything fails.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +26,10 @@ const PANELS = {
 };
 // Grafana's own variables a query may use besides the dashboard's.
 const BUILTIN_VARIABLES = new Set(['__interval', '__interval_ms', '__rate_interval', '__range', '__range_s', '__range_ms']);
+// The variables every query must use, so one deployment or replica can be looked at on its own.
+const SCOPE_VARIABLES = ['job', 'namespace', 'instance'];
+// What panels, queries and annotations name as their datasource: the dashboard's datasource variable.
+const DATASOURCE_VARIABLE = '${datasource}';
 
 const readYaml = (file) => YAML.parse(readFileSync(file, 'utf8'));
 
@@ -46,6 +52,7 @@ if (files.length === 0) {
     fail('dashboards', 'none found');
 }
 const uids = new Map();
+const linked = new Map();
 let queries = 0;
 for (const file of files) {
     const where = `dashboards/${file}`;
@@ -59,17 +66,65 @@ for (const file of files) {
     }
     uids.set(dashboard.uid, file);
     const variables = new Set((dashboard.templating?.list ?? []).map((v) => v.name));
+    const datasourceVariable = (dashboard.templating?.list ?? []).find((v) => v.type === 'datasource' && v.name === 'datasource');
+    if (!datasourceVariable || !datasources.some((d) => d.type === datasourceVariable.query)) {
+        fail(where, 'needs a datasource variable "datasource" of a provisioned type');
+    }
+    // A datasource is a provisioned one or the dashboard's datasource variable.
+    const knownDatasource = (ref) => datasourceUids.has(ref?.uid) || (datasourceVariable && ref?.uid === DATASOURCE_VARIABLE);
+    for (const name of SCOPE_VARIABLES) {
+        if (!variables.has(name)) {
+            fail(where, `needs a variable ${name}`);
+        }
+    }
     for (const v of dashboard.templating?.list ?? []) {
-        if (v.datasource && !datasourceUids.has(v.datasource.uid)) {
+        if (v.datasource && !knownDatasource(v.datasource)) {
             fail(where, `variable ${v.name} uses datasource ${v.datasource.uid}, which is not provisioned`);
+        }
+    }
+    // Variables a query uses must exist, and every query is scoped by job, namespace and instance.
+    const checkExpr = (at, expr) => {
+        for (const [, name] of (expr ?? '').matchAll(/\$\{?(\w+)/g)) {
+            if (!variables.has(name) && !BUILTIN_VARIABLES.has(name)) {
+                fail(at, `uses $${name}, which the dashboard does not define`);
+            }
+        }
+        for (const name of SCOPE_VARIABLES) {
+            if (!new RegExp(`\\$\\{?${name}\\b`).test(expr ?? '')) {
+                fail(at, `does not use $${name}`);
+            }
+        }
+    };
+    // Prometheus annotation queries have no type in @grafana/schema: they are checked against
+    // PrometheusAnnotation (json.ts), and the dashboard without them against Dashboard.
+    const annotations = dashboard.annotations?.list ?? [];
+    const queryAnnotations = annotations.filter((a) => !a.builtIn);
+    for (const a of queryAnnotations) {
+        if (!knownDatasource(a.datasource)) {
+            fail(`${where} annotation "${a.name}"`, `datasource ${a.datasource?.uid} is not provisioned`);
+        }
+        checkExpr(`${where} annotation "${a.name}"`, a.target?.expr);
+        queries++;
+    }
+    const schemaChecked = { ...dashboard, annotations: { ...dashboard.annotations, list: annotations.filter((a) => a.builtIn) } };
+    for (const l of dashboard.links ?? []) {
+        const m = /^\/d\/([\w-]+)$/.exec(l.url ?? '');
+        if (l.type !== 'link' || !m) {
+            fail(where, `link "${l.title}" is not a link to a dashboard (/d/<uid>)`);
+        } else {
+            linked.set(file, [...(linked.get(file) ?? []), m[1]]);
+            if (!l.includeVars) {
+                fail(where, `link "${l.title}" does not pass the variables on (includeVars)`);
+            }
         }
     }
     const lines = [
         `import type { Dashboard } from '@grafana/schema';`,
-        `import type { Json } from '../json';`,
+        `import type { Json, PrometheusAnnotation } from '../json';`,
         ...Object.entries(PANELS).map(([type, p]) =>
             `import type * as ${type} from '@grafana/schema/dist/esm/raw/composable/${p.module}';`),
-        `export const dashboard = ${text.trim()} satisfies Json<Dashboard>;`,
+        `export const dashboard = ${JSON.stringify(schemaChecked, null, 2)} satisfies Json<Dashboard>;`,
+        `export const annotations = ${JSON.stringify(queryAnnotations, null, 2)} satisfies Array<Json<PrometheusAnnotation>>;`,
     ];
     const ids = new Set();
     for (const panel of dashboard.panels ?? []) {
@@ -91,7 +146,7 @@ for (const file of files) {
         if (plugin.custom) {
             lines.push(`export const panel${panel.id}Custom = ${JSON.stringify(panel.fieldConfig?.defaults?.custom ?? {}, null, 2)} satisfies Json<${panel.type}.FieldConfig>;`);
         }
-        if (!datasourceUids.has(panel.datasource?.uid)) {
+        if (!knownDatasource(panel.datasource)) {
             fail(at, `datasource ${panel.datasource?.uid} is not provisioned`);
         }
         const refIds = new Set();
@@ -104,20 +159,25 @@ for (const file of files) {
             if (!t.expr?.trim()) {
                 fail(at, `target ${t.refId} has no expr`);
             }
-            if (!datasourceUids.has(t.datasource?.uid)) {
+            if (!knownDatasource(t.datasource)) {
                 fail(at, `target ${t.refId} uses datasource ${t.datasource?.uid}, which is not provisioned`);
             }
-            for (const [, name] of (t.expr ?? '').matchAll(/\$\{?(\w+)/g)) {
-                if (!variables.has(name) && !BUILTIN_VARIABLES.has(name)) {
-                    fail(at, `target ${t.refId} uses $${name}, which the dashboard does not define`);
-                }
-            }
+            checkExpr(`${at} target ${t.refId}`, t.expr);
         }
         if (!panel.targets?.length) {
             fail(at, 'has no query');
         }
     }
     writeFileSync(join(build, `${file.replace(/\W/g, '_')}.ts`), lines.join('\n') + '\n');
+}
+
+// Each dashboard links every other one.
+for (const [uid, file] of uids) {
+    for (const [otherUid, other] of uids) {
+        if (otherUid !== uid && !(linked.get(file) ?? []).includes(otherUid)) {
+            fail(`dashboards/${file}`, `has no link to ${other} (/d/${otherUid})`);
+        }
+    }
 }
 
 try {
@@ -189,6 +249,9 @@ if (!grafanaMounts.some(([s, t]) => resolve(deploy, s) === join(grafana, 'dashbo
 }
 if (!grafanaMounts.some(([s, t]) => resolve(deploy, s) === join(grafana, 'provisioning') && t === '/etc/grafana/provisioning')) {
     fail('compose.yaml', 'grafana must mount ./grafana/provisioning at /etc/grafana/provisioning');
+}
+if (!JSON.stringify(compose.services?.app?.healthcheck?.test ?? '').includes('/q/health/ready')) {
+    fail('compose.yaml', 'the app service needs a healthcheck on /q/health/ready');
 }
 const prometheusMounts = (compose.services?.prometheus?.volumes ?? []).map((v) => v.split(':'));
 if (!prometheusMounts.some(([s, t]) => resolve(deploy, s) === join(deploy, 'prometheus') && t === '/etc/prometheus')) {

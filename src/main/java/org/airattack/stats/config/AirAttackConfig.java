@@ -2,6 +2,7 @@ package org.airattack.stats.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.time.LocalTime;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -28,6 +29,8 @@ public interface AirAttackConfig {
 
     /** Cross-origin reads. */
     Cors cors();
+    /** What the alerting gauges count as late. */
+    Alerts alerts();
 
     /** Limits applied to incoming reports. */
     interface Validation {
@@ -114,6 +117,17 @@ public interface AirAttackConfig {
         /** How long a browser may keep a preflight's answer. */
         @WithDefault("PT24H")
         Duration preflightMaxAge();
+    }
+
+    /** What the alerting gauges count as late. */
+    interface Alerts {
+
+        /**
+         * The local time (in each national source's own zone) by which the night's report is due: from then on,
+         * {@code airattack_night_overdue} is 1 for a national source with no night or span dated today.
+         */
+        @WithDefault("10:00")
+        LocalTime nightDue();
     }
 
     /** Sample data loaded at start-up. */

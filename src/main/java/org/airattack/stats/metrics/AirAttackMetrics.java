@@ -1,13 +1,20 @@
 package org.airattack.stats.metrics;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.Priority;
@@ -21,9 +28,12 @@ import org.airattack.stats.catalog.SourceInfo;
 import org.airattack.stats.problem.ProblemType;
 import org.airattack.stats.readmodel.ReadModel;
 import org.airattack.stats.readmodel.Snapshot;
+import org.airattack.stats.catalog.SourceKind;
+import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.report.ReportAccepted;
 import org.airattack.stats.series.Measure;
 import org.airattack.stats.series.Tally;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -42,6 +52,9 @@ import io.quarkus.runtime.StartupEvent;
  * report states has no gauge at all: unknown is no sample, never 0. The ingest counters count
  * accepted writes per source after their transaction commits, and refused write requests per
  * reason; both start at 0 for every source and reason so {@code rate()} sees them from the start.
+ * For alerting, {@code airattack_night_overdue} says per national source whether its night is late
+ * (computed at each scrape from the read model and the clock), and {@code airattack_build_info} names
+ * the version and commit a replica runs.
  */
 @ApplicationScoped
 public class AirAttackMetrics {
@@ -65,6 +78,13 @@ public class AirAttackMetrics {
     public static final String READ_MODEL_VERSION = "airattack.read.model.version";
     /** With base unit seconds: {@code airattack_read_model_age_seconds}. */
     public static final String READ_MODEL_AGE = "airattack.read.model.age";
+    /** 1 or 0 per national source: {@code airattack_night_overdue}. */
+    public static final String NIGHT_OVERDUE = "airattack.night.overdue";
+    /** Always 1, labelled with version and commit: {@code airattack_build_info}. */
+    public static final String BUILD_INFO = "airattack.build.info";
+
+    /** The commit of a build made outside a git checkout (git.properties without a commit). */
+    static final String UNKNOWN_COMMIT = "unknown";
 
     static final String SECONDS = "seconds";
     static final String NIGHT_TIMESTAMP_HELP = "End of the latest window of the source's latest dated night, as a Unix time";
@@ -89,6 +109,9 @@ public class AirAttackMetrics {
     private final MeterRegistry registry;
     private final ReadModel readModel;
     private final Catalog catalog;
+    private final Clock clock;
+    private final LocalTime nightDue;
+    private final String version;
 
     /** The gauges that follow the read model, by name and labels. */
     private final Map<GaugeKey, Held> gauges = new HashMap<>();
@@ -102,10 +125,14 @@ public class AirAttackMetrics {
     private record Held(Gauge gauge, AtomicLong value) {
     }
 
-    public AirAttackMetrics(MeterRegistry registry, ReadModel readModel, Catalog catalog) {
+    public AirAttackMetrics(MeterRegistry registry, ReadModel readModel, Catalog catalog, Clock clock, AirAttackConfig config,
+            @ConfigProperty(name = "quarkus.application.version") String version) {
         this.registry = registry;
         this.readModel = readModel;
         this.catalog = catalog;
+        this.clock = clock;
+        this.nightDue = config.alerts().nightDue();
+        this.version = version;
     }
 
     /** Runs after the catalog and the read model have loaded, so the freshness gauges never show a model not yet loaded. */
@@ -124,7 +151,20 @@ public class AirAttackMetrics {
         }
         for (SourceInfo source : catalog.sources()) {
             acceptedCounter(source.slug());
+            if (source.kind() == SourceKind.NATIONAL) {
+                Gauge.builder(NIGHT_OVERDUE, source, this::nightOverdue)
+                        .description("1 when it is past airattack.alerts.night-due in the source's zone and the source has "
+                                + "no night or span dated today there, else 0")
+                        .tag("source", source.slug())
+                        .strongReference(true)
+                        .register(registry);
+            }
         }
+        Gauge.builder(BUILD_INFO, () -> 1)
+                .description("The build this replica runs: its version and git commit (always 1)")
+                .tags("version", version, "commit", commit())
+                .strongReference(true)
+                .register(registry);
         synchronized (this) {
             show(readModel.snapshot());
         }
@@ -163,6 +203,30 @@ public class AirAttackMetrics {
                 .description("Write requests refused with an error, by the reason their problem document names")
                 .tag("reason", reason)
                 .register(registry);
+    }
+
+    /** Read at each scrape: the source's local time now, and whether the read model holds a night dated today. */
+    private double nightOverdue(SourceInfo source) {
+        ZonedDateTime now = clock.instant().atZone(source.zone());
+        if (now.toLocalTime().isBefore(nightDue)) {
+            return 0;
+        }
+        LocalDate today = now.toLocalDate();
+        return NightFigures.nights(readModel.snapshot(), source.slug(), today, today).isEmpty() ? 1 : 0;
+    }
+
+    /** The commit the build wrote into git.properties (pom.xml, maven-antrun-plugin: git rev-parse HEAD). */
+    static String commit() {
+        try (InputStream in = AirAttackMetrics.class.getClassLoader().getResourceAsStream("git.properties")) {
+            if (in == null) {
+                return UNKNOWN_COMMIT;
+            }
+            Properties git = new Properties();
+            git.load(in);
+            return git.getProperty("git.commit.id", UNKNOWN_COMMIT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read git.properties", e);
+        }
     }
 
     private static double ageSeconds(ReadModel rm) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,17 +22,19 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
  * Holds a rendered object to the Kubernetes schema. Kinds with a fabric8 model (the version the
  * Quarkus BOM pins) are read into it: fabric8 collects every field it does not know in
  * {@code additionalProperties}, so any non-empty one, anywhere in the object, is a field Kubernetes
- * would drop or refuse. CloudNativePG's {@code Cluster} has no fabric8 model: it is checked against
- * {@code k8s-schemas/cnpg-cluster-v1.yaml}, written from the CRD, whose leaves may again name a
- * fabric8 class for the core types the CRD embeds.
+ * would drop or refuse. CloudNativePG's {@code Cluster} and {@code ScheduledBackup} have no fabric8
+ * model: they are checked against the schemas under {@code k8s-schemas/}, written from the CRDs, whose
+ * leaves may again name a fabric8 class for the core types the CRD embeds.
  */
 final class ManifestSchema {
 
@@ -43,11 +46,17 @@ final class ManifestSchema {
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
-            "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class);
+            "networking.k8s.io/v1/Ingress", Ingress.class,
+            "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class,
+            "monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class);
 
     /** apiVersion/kind → a schema resource written from the CRD. */
     static final Map<String, String> DESCRIBED = Map.of(
-            "postgresql.cnpg.io/v1/Cluster", "k8s-schemas/cnpg-cluster-v1.yaml");
+            "postgresql.cnpg.io/v1/Cluster", "k8s-schemas/cnpg-cluster-v1.yaml",
+            "postgresql.cnpg.io/v1/ScheduledBackup", "k8s-schemas/cnpg-scheduledbackup-v1.yaml");
+
+    private static final String ONE_OF = "one of ";
+    private static final String MATCHING = "matching ";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -117,9 +126,10 @@ final class ManifestSchema {
     /**
      * A schema node is a mapping of field → schema (an object with exactly those fields), a
      * one-item sequence (a list of that), {@code string}, {@code integer}, {@code boolean},
-     * {@code map} (string keys to string values), a fabric8 class name (read and walked like a
-     * typed kind), or {@code undescribed} (a field of the CRD that this schema does not describe
-     * yet: using it fails until someone does).
+     * {@code map} (string keys to string values), {@code one of a, b} (a string among those, an
+     * enum of the CRD), {@code matching <regex>} (a string matching it, a pattern of the CRD), a
+     * fabric8 class name (read and walked like a typed kind), or {@code undescribed} (a field of the
+     * CRD that this schema does not describe yet: using it fails until someone does).
      */
     private static void checkDescribed(JsonNode node, JsonNode schema, String path, List<String> out) {
         if (schema.isObject()) {
@@ -149,6 +159,16 @@ final class ManifestSchema {
             return;
         }
         String leaf = schema.asText();
+        if (leaf.startsWith(ONE_OF)) {
+            List<String> values = List.of(leaf.substring(ONE_OF.length()).split(",\\s*"));
+            expect(node.isTextual() && values.contains(node.asText()), leaf, path, out);
+            return;
+        }
+        if (leaf.startsWith(MATCHING)) {
+            String regex = leaf.substring(MATCHING.length());
+            expect(node.isTextual() && Pattern.compile(regex).matcher(node.asText()).matches(), "a string " + leaf, path, out);
+            return;
+        }
         switch (leaf) {
             case "string" -> expect(node.isTextual(), "a string", path, out);
             case "integer" -> expect(node.isIntegralNumber(), "an integer", path, out);

@@ -11,22 +11,80 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.airattack.stats.support.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * The Prometheus exposition of SPEC §4, line by line, in the text format promtool lints
- * ({@code text/plain; version=0.0.4}), after posting the three reports of the seed article.
+ * ({@code text/plain; version=0.0.4}), after posting the three reports of the seed article. The
+ * service runs with a clock the tests can set ({@link SettableClock}), for the gauges that depend on
+ * the time of day.
  */
 @QuarkusTest
+@TestProfile(MetricsContractTest.WithSettableClock.class)
 class MetricsContractTest {
+
+    /** The service's clock is {@link SettableClock}. */
+    public static class WithSettableClock implements QuarkusTestProfile {
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(SettableClock.class);
+        }
+    }
+
+    /** The system clock until a test sets an instant. */
+    @Alternative
+    @Singleton
+    public static class SettableClock extends Clock {
+
+        private volatile Instant fixed;
+
+        void set(Instant instant) {
+            fixed = instant;
+        }
+
+        void followTheSystem() {
+            fixed = null;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant f = fixed;
+            return f == null ? Instant.now() : f;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(instant(), zone);
+        }
+    }
 
     static final String PLAIN_TEXT = "text/plain; version=0.0.4";
 
@@ -35,9 +93,17 @@ class MetricsContractTest {
     static final String ISKANDER = "category=\"ballistic-missile\"," + UA + ",weapon=\"iskander-m-kn-23\"";
     static final String RU_DRONES = "category=\"drone\",source=\"ru-mod\",weapon=\"unknown-uav\"";
 
+    static final String OVERDUE = "airattack_night_overdue";
+    /** The gauges of the reports' figures (airattack_night_overdue is about the clock, not a figure). */
+    static final String FIGURES = "airattack_(night|window|cumulative)_(?!overdue)\\w+";
+
+    @Inject
+    SettableClock clock;
+
     @BeforeEach
     void startFromAnEmptyDatabase() {
         TestDb.reset();
+        clock.followTheSystem();
     }
 
     /** Every line of /q/metrics in the 0.0.4 text format. */
@@ -127,8 +193,8 @@ class MetricsContractTest {
         assertThat(matching(lines, "airattack_(night|window|cumulative)_launched\\{[^}]*ru-mod"), is(empty()));
         assertThat(matching(lines, "airattack_night_suppressed\\{[^}]*ru-mod"), is(empty()));
         // a source without reports has no figures at all
-        assertThat(matching(lines, "airattack_(night|window|cumulative)_\\w+\\{[^}]*ua-general-staff"), is(empty()));
-        assertThat(matching(lines, "airattack_(night|window|cumulative)_\\w+\\{.*\\} 0\\.0$"), is(empty()));
+        assertThat(matching(lines, FIGURES + "\\{[^}]*ua-general-staff"), is(empty()));
+        assertThat(matching(lines, FIGURES + "\\{.*\\} 0\\.0$"), is(empty()));
     }
 
     @Test
@@ -150,7 +216,7 @@ class MetricsContractTest {
         assertThat(matching(lines, "airattack_(night|window|cumulative)_(shot_down|suppressed|neutralised)\\{[^}]*" + UA), is(empty()));
 
         asWriter().delete("/api/v1/reports/" + post("night-2025-05-23.json")).then().statusCode(204);
-        assertThat(matching(airattack(exposition()), "airattack_(night|window|cumulative)_\\w+\\{"), is(empty()));
+        assertThat(matching(airattack(exposition()), FIGURES + "\\{"), is(empty()));
     }
 
     @Test
@@ -190,14 +256,104 @@ class MetricsContractTest {
 
         List<String> lines = exposition();
         List<String> types = lines.stream().filter(l -> l.startsWith("# TYPE airattack_")).toList();
-        assertThat(types.size(), is(15));
+        assertThat(types.size(), is(17));
         for (String type : types) {
             String name = type.split(" ")[2];
             assertThat(lines, hasItem(org.hamcrest.Matchers.startsWith("# HELP " + name + " ")));
         }
         Pattern sample = Pattern.compile("airattack_[a-z_]+(\\{(?:(source|category|weapon|window|reason)=\"[a-z0-9+-]+\",)+\\})? [0-9.E+-]+");
         for (String line : airattack(lines)) {
-            assertThat(line, sample.matcher(line).matches(), is(true));
+            if (!line.startsWith("airattack_build_info{")) {
+                assertThat(line, sample.matcher(line).matches(), is(true));
+            }
+        }
+    }
+
+    @Test
+    void shouldNameTheVersionAndCommitOfTheBuild() {
+        assertThat(exposition(), hasItems(
+                "# HELP airattack_build_info The build this replica runs: its version and git commit (always 1)",
+                "# TYPE airattack_build_info gauge",
+                "airattack_build_info{commit=\"" + headCommit() + "\",version=\"" + pomVersion() + "\",} 1.0"));
+    }
+
+    @Test
+    void shouldCallANationalNightOverdueFromTenInKyivUntilANightDatedTodayIsThere() {
+        clock.set(Instant.parse("2025-05-24T06:59:59Z")); // 09:59:59 in Kyiv (summer time, UTC+3)
+        assertThat(overdue(), is(List.of(OVERDUE + "{source=\"ua-air-force\",} 0.0",
+                OVERDUE + "{source=\"ua-commander-in-chief\",} 0.0", OVERDUE + "{source=\"ua-general-staff\",} 0.0")));
+
+        clock.set(Instant.parse("2025-05-24T07:00:00Z")); // 10:00
+        assertThat(overdue(), is(List.of(OVERDUE + "{source=\"ua-air-force\",} 1.0",
+                OVERDUE + "{source=\"ua-commander-in-chief\",} 1.0", OVERDUE + "{source=\"ua-general-staff\",} 1.0")));
+
+        post("night-2025-05-23.json"); // yesterday's night does not count for today
+        assertThat(overdue(), hasItem(OVERDUE + "{source=\"ua-air-force\",} 1.0"));
+
+        post("night-2025-05-24.json");
+        assertThat(overdue(), is(List.of(OVERDUE + "{source=\"ua-air-force\",} 0.0",
+                OVERDUE + "{source=\"ua-commander-in-chief\",} 1.0", OVERDUE + "{source=\"ua-general-staff\",} 1.0")));
+
+        clock.set(Instant.parse("2025-05-25T07:00:00Z")); // the next morning: due again
+        assertThat(overdue(), hasItem(OVERDUE + "{source=\"ua-air-force\",} 1.0"));
+    }
+
+    @Test
+    void shouldKeepTheDueTimeInKyivTimeAcrossTheClockChanges() {
+        // 26 October 2025: clocks go back at 04:00, Kyiv is UTC+2 from then on. 07:30Z is 09:30 there
+        // (10:30 with the summer offset).
+        clock.set(Instant.parse("2025-10-26T07:30:00Z"));
+        assertThat(overdue(), hasItem(OVERDUE + "{source=\"ua-air-force\",} 0.0"));
+        clock.set(Instant.parse("2025-10-26T08:00:00Z")); // 10:00 winter time
+        assertThat(overdue(), hasItem(OVERDUE + "{source=\"ua-air-force\",} 1.0"));
+        post("night-2025-10-26.json"); // 20:00 on the 25th to 09:00 on the 26th, the night the clocks went back
+        assertThat(overdue(), hasItem(OVERDUE + "{source=\"ua-air-force\",} 0.0"));
+
+        // 30 March 2025: clocks go forward at 03:00, Kyiv is UTC+3 from then on.
+        clock.set(Instant.parse("2025-03-30T06:59:00Z")); // 09:59 summer time
+        assertThat(overdue(), hasItem(OVERDUE + "{source=\"ua-air-force\",} 0.0"));
+        clock.set(Instant.parse("2025-03-30T07:00:00Z")); // 10:00 (08:00 by the winter offset)
+        assertThat(overdue(), hasItem(OVERDUE + "{source=\"ua-air-force\",} 1.0"));
+    }
+
+    @Test
+    void shouldWatchOnlyTheNationalSourcesForAnOverdueNight() {
+        clock.set(Instant.parse("2025-05-24T09:00:00Z"));
+        List<String> lines = exposition();
+        assertThat(lines, hasItems("# HELP airattack_night_overdue 1 when it is past airattack.alerts.night-due in the source's "
+                + "zone and the source has no night or span dated today there, else 0", "# TYPE airattack_night_overdue gauge"));
+        // the regional commands and the Russian MoD claims keep no such schedule
+        assertThat(matching(lines, OVERDUE + "\\{source=\"(ua-air-command-[a-z]+|ru-mod|ua-other)\""), is(empty()));
+    }
+
+    /** The airattack_night_overdue samples, by source. */
+    private static List<String> overdue() {
+        return matching(exposition(), OVERDUE + "\\{").stream().sorted().toList();
+    }
+
+    /** HEAD of the checkout the tests run in, which the build wrote into git.properties; "unknown" outside git. */
+    private static String headCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? out : AirAttackMetrics.UNKNOWN_COMMIT;
+        } catch (IOException e) {
+            return AirAttackMetrics.UNKNOWN_COMMIT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The project's version in pom.xml. */
+    private static String pomVersion() {
+        try {
+            Matcher m = Pattern.compile("<artifactId>air-attack-stats</artifactId>\\s*<version>([^<]+)</version>")
+                    .matcher(Files.readString(Path.of("pom.xml")));
+            assertThat("pom.xml names the project's version", m.find(), is(true));
+            return m.group(1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -52,19 +52,38 @@ public final class ServiceProcess implements AutoCloseable {
         return p;
     }
 
-    /** The memory options the container image runs the service with (JAVA_OPTS_MEMORY of src/main/docker/Dockerfile.jvm). */
+    /**
+     * The JVM as the container image runs it: the collector and memory options of
+     * src/main/docker/Dockerfile.jvm ({@code GC_CONTAINER_OPTIONS}, {@code JAVA_OPTS_MEMORY}) and, as the
+     * memory the JVM sizes its heap from, the pod's memory limit in k8s/base/deployment.yaml.
+     */
     public static List<String> imageJvmOptions() {
         try {
+            List<String> options = new ArrayList<>();
             for (String line : Files.readAllLines(Path.of("src", "main", "docker", "Dockerfile.jvm"))) {
-                if (line.startsWith("ENV JAVA_OPTS_MEMORY=\"")) {
-                    String options = line.substring("ENV JAVA_OPTS_MEMORY=\"".length(), line.lastIndexOf('"'));
-                    return List.of(options.trim().split("\\s+"));
+                for (String name : List.of("GC_CONTAINER_OPTIONS", "JAVA_OPTS_MEMORY")) {
+                    if (line.startsWith("ENV " + name + "=\"")) {
+                        options.addAll(List.of(line.substring(line.indexOf('"') + 1, line.lastIndexOf('"')).trim().split("\\s+")));
+                    }
                 }
             }
+            String limit = null;
+            boolean limits = false;
+            for (String line : Files.readAllLines(Path.of("k8s", "base", "deployment.yaml"))) {
+                limits |= line.strip().equals("limits:");
+                if (limits && line.strip().startsWith("memory:")) {
+                    limit = line.strip().substring("memory:".length()).strip().replace("\"", "");
+                    break;
+                }
+            }
+            if (options.isEmpty() || limit == null || !limit.matches("\\d+(Mi|Gi)")) {
+                throw new IllegalStateException("cannot read the image's JVM options or the pod's memory limit (" + limit + ")");
+            }
+            options.add("-XX:MaxRAM=" + limit.substring(0, limit.length() - 2) + (limit.endsWith("Gi") ? "g" : "m"));
+            return options;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read src/main/docker/Dockerfile.jvm", e);
+            throw new IllegalStateException("cannot read src/main/docker/Dockerfile.jvm or k8s/base/deployment.yaml", e);
         }
-        throw new IllegalStateException("src/main/docker/Dockerfile.jvm sets no JAVA_OPTS_MEMORY");
     }
 
     public String baseUrl() {
