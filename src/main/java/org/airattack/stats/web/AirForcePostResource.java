@@ -35,6 +35,11 @@ import org.airattack.stats.report.airforce.AirForcePostService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** POST /api/v1/imports/air-force-post: the text of an Air Force post becomes a report of source ua-air-force. */
 @Path("/api/v1/imports/air-force-post")
@@ -57,6 +62,14 @@ public class AirForcePostResource {
     @Operation(summary = "Store the report an Air Force post reads as", description = "The body is the post's Ukrainian text. "
             + "201 for a new report, 200 for a new revision of the same url or for an unchanged one; with dryRun=true, 200 and "
             + "the report as it would be stored, nothing stored. 422 for a post that is not a national report or cannot be read fully.")
+    @APIResponse(responseCode = "201", description = "a new report, at Location",
+            headers = @Header(name = "Location", description = "/api/v1/reports/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "200", description = "a new revision of the same post, unchanged, or (dryRun) the report as it "
+            + "would be stored", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "409", description = "it repeats a report of the same night filed another way", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "422", description = "not a national report (errors[0].message says what it is), or a report "
+            + "the reader cannot read fully (one error per part)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response importPost(InputStream body, @Context HttpHeaders headers,
             @Parameter(description = "when the post was published, ISO-8601 with offset; gives the year of its dates")
             @QueryParam("publishedAt") String publishedAt,

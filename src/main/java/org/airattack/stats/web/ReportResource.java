@@ -37,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 /** Reports: ingest, revise, retract (role writer) and read, with their revision history. */
 @Path("/api/v1/reports")
@@ -65,6 +68,13 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store a report", description = "201 for a new report, 200 for a new revision of an existing "
             + "(source, externalId) or for identical content (nothing changes).")
+    @APIResponse(responseCode = "201", description = "a new report, at Location",
+            headers = @Header(name = "Location", description = "/api/v1/reports/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "200", description = "a new revision of the same (source, externalId), or nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "409", description = "it repeats a report of the same night filed under another externalId "
+            + "(the detail names it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response submit(ReportRequest request) {
         return Written.answer(service.submit(request));
     }
@@ -74,6 +84,10 @@ public class ReportResource {
     @RolesAllowed(WRITER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Revise a report", description = "Stores a new revision; identical content changes nothing.")
+    @APIResponse(responseCode = "200", description = "the report with its new revision (or unchanged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "409", description = "the body names another source or externalId, or repeats another report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response revise(@PathParam("id") String id, ReportRequest request) {
         return Written.answer(service.revise(id(id), request));
     }
@@ -82,6 +96,7 @@ public class ReportResource {
     @Path("/{id}")
     @RolesAllowed(WRITER)
     @Operation(summary = "Retract a report", description = "Removes it from every aggregate and keeps its history.")
+    @APIResponse(responseCode = "204", description = "retracted (or already retracted); its history stays readable")
     public Response retract(@PathParam("id") String id) {
         service.retract(id(id));
         return Response.noContent().build();

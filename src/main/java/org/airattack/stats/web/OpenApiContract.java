@@ -1,0 +1,115 @@
+package org.airattack.stats.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.airattack.stats.problem.ProblemType;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * What the OpenAPI document promises beyond what the annotations say, once for every operation: the
+ * problem documents each can answer with (400 for a bad parameter or body, 404 for an id or date
+ * that does not exist, 401/403/413/415/503 for writes), the Problem schema they share, {@code text/csv}
+ * described as CSV rather than as the JSON shape, and counts that may be null (unknown, never 0).
+ */
+public class OpenApiContract implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** The schemas whose integer and number properties are counts or rates that can be unknown. */
+    private static final Set<String> NULLABLE_COUNTS = Set.of("Measures", "LineResponse", "LineRequest", "Rates", "RecordNight");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        NULLABLE_COUNTS.forEach(name -> {
+            Schema s = schemas.get(name);
+            if (s != null && s.getProperties() != null) {
+                s.getProperties().forEach((property, p) -> {
+                    if (!(name.equals("RecordNight") && property.equals("launched"))
+                            && p.getType() != null
+                            && (p.getType().contains(Schema.SchemaType.INTEGER) || p.getType().contains(Schema.SchemaType.NUMBER))) {
+                        p.addType(Schema.SchemaType.NULL);
+                    }
+                });
+            }
+        });
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
+            describe(path, method, op);
+        }));
+    }
+
+    private static void describe(String path, PathItem.HttpMethod method, Operation op) {
+        APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
+        op.setResponses(responses);
+        boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE;
+        boolean hasInput = op.getParameters() != null && !op.getParameters().isEmpty() || op.getRequestBody() != null;
+        if (hasInput) {
+            problem(responses, ProblemType.VALIDATION, "a parameter or the body is invalid: `errors` names each field");
+        }
+        if (path.contains("{")) {
+            problem(responses, ProblemType.NOT_FOUND, "nothing has this id or date (yet)");
+        }
+        if (write) {
+            problem(responses, ProblemType.UNAUTHORIZED, "no or wrong credentials (HTTP Basic); the answer carries WWW-Authenticate");
+            problem(responses, ProblemType.FORBIDDEN, "the user lacks the role writer, or the write comes from another site");
+            problem(responses, ProblemType.DATABASE_UNAVAILABLE, "the database is away or the write queue is full; retry after Retry-After");
+        }
+        if (op.getRequestBody() != null) {
+            problem(responses, ProblemType.PAYLOAD_TOO_LARGE, "the body is larger than the endpoint takes");
+            problem(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body's Content-Type is not one the endpoint takes");
+        }
+        responses.getAPIResponses().values().forEach(r -> {
+            if (r.getContent() != null && r.getContent().getMediaType(CsvTables.MEDIA_TYPE) != null) {
+                r.getContent().addMediaType(CsvTables.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .description("CSV (RFC 4180): a header row, then one row per date; blank cells are unknown; flag "
+                                + "columns hold true or blank; the last column is the attribution")));
+            }
+        });
+    }
+
+    private static void problem(APIResponses responses, ProblemType type, String description) {
+        String code = String.valueOf(type.status());
+        if (responses.hasAPIResponse(code)) {
+            return;
+        }
+        MediaType json = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF));
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, json);
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
+    }
+
+    /** RFC 9457, as {@link Problem} writes it. */
+    private static Schema problemSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("a JSON path such as lines[0].launched, a query parameter, or body"))
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("An RFC 9457 problem document (application/problem+json)")
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("urn:problem-type:airattack:<slug>").example(ProblemType.VALIDATION.uri()))
+                .addProperty("title", string)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("detail", string)
+                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("the request path"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .required(List.of("type", "title", "status"));
+    }
+}
