@@ -287,6 +287,7 @@ class WidgetBrowserTest {
             long clientWidth = (Long) driver.executeScript("return document.documentElement.clientWidth");
             assertTrue(scrollWidth <= clientWidth, "sideways scrolling in a 320 px frame: " + scrollWidth + " > " + clientWidth);
             assertTrue(Integer.parseInt(driver.findElement(By.cssSelector("#w-chart svg")).getAttribute("width")) <= 320);
+            Log.infof("in a 320 px column the widget is %d px tall", (Long) driver.executeScript("return Math.ceil(document.documentElement.getBoundingClientRect().height)"));
         } finally {
             driver.switchTo().defaultContent();
             newsroom.stop(0);
@@ -452,6 +453,33 @@ class WidgetBrowserTest {
         assertEquals(List.of(), consoleErrors());
     }
 
+    @Test
+    void shouldShowTheLatestNationalNightOnTheLandingPageInBothLanguages() {
+        driver.get(widget.toString().replace("/widget/", "/"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "ready".equals(d.findElement(By.id("latest")).getAttribute("data-state")));
+        assertEquals("Night to 25 May 2025", text("latest-night"));
+        assertEquals("367", text("latest-launched"));
+        assertEquals("85.3%", text("latest-rate"));
+        assertTrue(text("latest").contains("From 20:20 24 May to 07:00 25 May (Kyiv time)."), text("latest"));
+        assertTrue(text("latest").contains("Petro Ivaniuk"), text("latest"));
+        // the CSV addresses are this service's own, ready to paste
+        List<String> csv = all(".csv-link").stream().map(e -> e.getAttribute("href")).toList();
+        assertEquals(4, csv.size());
+        for (String href : csv) {
+            assertTrue(href.startsWith(widget.toString().replace("/widget/", "/api/v1/")) && href.contains("format=csv"), href);
+            RestAssured.given().urlEncodingEnabled(false).get(href).then().statusCode(200);
+        }
+        assertEquals(widget.toString().replace("/widget/", "/q/swagger-ui"), link("API documentation (Swagger UI)"));
+
+        driver.findElement(By.id("to-uk")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "ready".equals(d.findElement(By.id("latest")).getAttribute("data-state")));
+        assertEquals("uk", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("Ніч на 25 травня 2025 р.", text("latest-night"));
+        assertEquals("85,3%", text("latest-rate"));
+        assertTrue(text("snippet-embed").contains("data-lang=\"uk\""), text("snippet-embed"));
+        assertEquals(List.of(), consoleErrors());
+    }
+
     /** The README's embed.js snippet in an article of another origin: the frame is as tall as the widget, and follows it. */
     @Test
     void shouldSizeTheIframeToTheWidgetWithEmbedJs() throws IOException {
@@ -492,6 +520,7 @@ class WidgetBrowserTest {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Math.abs(frameHeight(frame) - contentHeight(frame)) <= 1);
             long fitted = frameHeight(frame);
             assertTrue(fitted > 300 && fitted < 1500, "iframe height " + fitted);
+            Log.infof("embed.js sized the widget's frame to %d px in a 390 px phone", fitted);
             driver.switchTo().frame(frame);
             long inner = (Long) driver.executeScript("return document.documentElement.scrollHeight - window.innerHeight");
             assertTrue(inner <= 1, "the widget scrolls inside its frame by " + inner + " px");
@@ -595,9 +624,20 @@ class WidgetBrowserTest {
     /** Sizes the window so that the page's viewport is width × height. */
     private void viewport(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-        @SuppressWarnings("unchecked")
-        Map<String, Long> inner = (Map<String, Long>) driver.executeScript("return {w: window.innerWidth, h: window.innerHeight}");
-        driver.manage().window().setSize(new Dimension(2 * width - inner.get("w").intValue(), 2 * height - inner.get("h").intValue()));
+        // a resize takes effect a little later, and the window's frame is not known before: correct until the inside fits
+        for (int attempt = 0; attempt < 5; attempt++) {
+            sleep(200);
+            @SuppressWarnings("unchecked")
+            Map<String, Long> now = (Map<String, Long>) driver.executeScript(
+                    "return {w: window.innerWidth, h: window.innerHeight, ow: window.outerWidth, oh: window.outerHeight}");
+            int dw = width - now.get("w").intValue();
+            int dh = height - now.get("h").intValue();
+            if (dw == 0 && dh == 0) {
+                return;
+            }
+            driver.manage().window().setSize(new Dimension(now.get("ow").intValue() + dw, now.get("oh").intValue() + dh));
+        }
+        throw new AssertionError("the browser's viewport did not become " + width + " × " + height);
     }
 
     /** A viewport of this width, as tall as the widget, for a screenshot of all of it. */
