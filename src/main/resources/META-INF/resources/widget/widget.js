@@ -1302,6 +1302,12 @@
                 poll();
             }
         });
+        // Escape closes a tooltip a hovering mouse opened, too (the chart hears keys only when a night has focus)
+        document.addEventListener('keydown', function (e) {
+            if (e.key === 'Escape') {
+                hideTip();
+            }
+        });
         // a tap outside the chart closes its tooltip
         document.addEventListener('pointerdown', function (e) {
             var chart = $('w-chart');

@@ -140,6 +140,7 @@ class WidgetBrowserTest {
         Api.post("night-2025-05-24.json");
         Api.post("ru-mod-2025-05-23.json");
         consoleErrors(); // start each test with an empty console
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         driver.manage().window().setSize(WINDOW);
     }
 
@@ -268,16 +269,7 @@ class WidgetBrowserTest {
         byte[] article = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
                 + "<title>A newsroom article</title></head><body><div style=\"width:320px\">" + snippet + "</div></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
-        // The newsroom's page: another origin (127.0.0.1 and another port) than the service (localhost).
-        HttpServer newsroom = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        newsroom.createContext("/article", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, article.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(article);
-            }
-        });
-        newsroom.start();
+        HttpServer newsroom = newsroom(article);
         try {
             driver.get("http://127.0.0.1:" + newsroom.getAddress().getPort() + "/article");
             driver.switchTo().frame(driver.findElement(By.tagName("iframe")));
@@ -497,15 +489,7 @@ class WidgetBrowserTest {
                 + "<p>The Air Force reported the night's figures in the morning.</p>" + div
                 + "<p id=\"after\">The article goes on below the chart.</p><div lang=\"uk\">" + div + "</div>" + script
                 + "</article></body></html>").getBytes(StandardCharsets.UTF_8);
-        HttpServer newsroom = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        newsroom.createContext("/article", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, article.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(article);
-            }
-        });
-        newsroom.start();
+        HttpServer newsroom = newsroom(article);
         try {
             viewport(390, 844);
             driver.get("http://127.0.0.1:" + newsroom.getAddress().getPort() + "/article");
@@ -621,23 +605,26 @@ class WidgetBrowserTest {
                 .map(LogEntry::getMessage).toList();
     }
 
-    /** Sizes the window so that the page's viewport is width × height. */
-    private void viewport(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
-        // a resize takes effect a little later, and the window's frame is not known before: correct until the inside fits
-        for (int attempt = 0; attempt < 5; attempt++) {
-            sleep(200);
-            @SuppressWarnings("unchecked")
-            Map<String, Long> now = (Map<String, Long>) driver.executeScript(
-                    "return {w: window.innerWidth, h: window.innerHeight, ow: window.outerWidth, oh: window.outerHeight}");
-            int dw = width - now.get("w").intValue();
-            int dh = height - now.get("h").intValue();
-            if (dw == 0 && dh == 0) {
-                return;
+    /** The newsroom's page at /article: another origin (127.0.0.1 and another port) than the service (localhost). */
+    private static HttpServer newsroom(byte[] article) throws IOException {
+        HttpServer newsroom = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        newsroom.createContext("/article", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, article.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(article);
             }
-            driver.manage().window().setSize(new Dimension(now.get("ow").intValue() + dw, now.get("oh").intValue() + dh));
-        }
-        throw new AssertionError("the browser's viewport did not become " + width + " × " + height);
+        });
+        newsroom.start();
+        return newsroom;
+    }
+
+    /** A viewport of width × height CSS pixels (at the window's scale of 2), whatever the window's frame and state. */
+    private void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", false));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Long.valueOf(width).equals(driver.executeScript("return window.innerWidth"))
+                && Long.valueOf(height).equals(driver.executeScript("return window.innerHeight")));
     }
 
     /** A viewport of this width, as tall as the widget, for a screenshot of all of it. */
