@@ -149,6 +149,8 @@ public class ReadCaching {
         }
         h.putSingle(HttpHeaders.CONTENT_TYPE, mediaType);
         if (gzip) {
+            // static-file compression marks every answer "identity" first; ours is gzip already, not to be compressed again
+            rc.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
             h.putSingle(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         Long started = rc.get(ReadFastPath.STARTED);
