@@ -34,6 +34,7 @@ class StrictInputTest {
 
     private static final String NIGHT = Api.fixture("night-2025-05-24.json");
     private static final String PROBLEM = "application/problem+json";
+    private static final String CSV = "time_start,time_end,model,launch_place,target,launched,destroyed,source\n";
 
     private String before;
 
@@ -158,6 +159,31 @@ class StrictInputTest {
     void shouldRefuseABidiControlInAnyStoredTextNamingTheField(String field, String body) {
         Api.asWriter().body(body).post("/api/v1/reports").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem(field));
+        assertEquals(before, TestDb.contents());
+    }
+
+    @Test
+    void shouldRefuseADatasetFileWithABidiControlInACellNamingRowAndColumn() {
+        String csv = CSV + "2025-05-23 20:30,2025-05-24 08:30,Shahed-136/131,,Ukraine,250.0,245.0,kpszsu/posts/one\n"
+                + "2025-05-22 20:30,2025-05-23 08:30,Shahed-136/131,,Ukr\u202Eaine,100.0,90.0,kpszsu/posts/two\n";
+        Api.asWriter().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports/piterfm").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("row 3.target"))
+                .body("errors[0].message", containsString("U+202E"));
+        assertEquals(before, TestDb.contents());
+    }
+
+    @Test
+    void shouldRefuseADatasetFileThatIsNotStrictUtf8NamingTheRow() {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        csv.writeBytes((CSV + "2025-05-23 20:30,2025-05-24 08:30,Shahed-136/131,,Ukraine,250.0,245.0,kpszsu/posts/one\n"
+                + "2025-05-22 20:30,2025-05-23 08:30,Shahed-136/131,,Ukr").getBytes(StandardCharsets.UTF_8));
+        csv.write(0xC0);
+        csv.write(0xAF);
+        csv.writeBytes("aine,100.0,90.0,kpszsu/posts/two\n".getBytes(StandardCharsets.UTF_8));
+        Api.asWriter().contentType("text/csv").body(csv.toByteArray()).post("/api/v1/imports/piterfm").then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("detail", containsString("row 3: the file is not UTF-8"));
         assertEquals(before, TestDb.contents());
     }
 

@@ -25,24 +25,51 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String WRITER = "resilience";
     public static final String WRITER_PASSWORD = "resilience-writer-password";
 
+    /** The heap of a service process unless a test asks for other JVM options. */
+    private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m");
+
     private final String name;
     private final String jdbcUrl;
     private final Map<String, String> properties;
+    private final List<String> jvmOptions;
     private final int port;
     private Process process;
 
-    private ServiceProcess(String name, String jdbcUrl, Map<String, String> properties) {
+    private ServiceProcess(String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions) {
         this.name = name;
         this.jdbcUrl = jdbcUrl;
         this.properties = properties;
+        this.jvmOptions = jvmOptions;
         this.port = freePort();
     }
 
     /** Starts the service and waits until it is ready. */
     public static ServiceProcess start(String name, String jdbcUrl, Map<String, String> properties) {
-        ServiceProcess p = new ServiceProcess(name, jdbcUrl, properties);
+        return start(name, jdbcUrl, properties, DEFAULT_JVM_OPTIONS);
+    }
+
+    /** Starts the service with these JVM options (the container image's: {@link #imageJvmOptions()}) and waits until it is ready. */
+    public static ServiceProcess start(String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions) {
+        ServiceProcess p = new ServiceProcess(name, jdbcUrl, properties, jvmOptions);
         p.launch();
         return p;
+    }
+
+    /**
+     * The memory options the container image runs with: {@code JAVA_OPTS_MEMORY} of
+     * src/main/docker/Dockerfile.jvm, read as src/bench/http-bench.sh reads it.
+     */
+    public static List<String> imageJvmOptions() {
+        Path dockerfile = Path.of("src", "main", "docker", "Dockerfile.jvm");
+        try (var lines = Files.lines(dockerfile)) {
+            String prefix = "ENV JAVA_OPTS_MEMORY=\"";
+            String options = lines.map(String::strip).filter(l -> l.startsWith(prefix) && l.endsWith("\""))
+                    .map(l -> l.substring(prefix.length(), l.length() - 1)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(dockerfile + " sets no JAVA_OPTS_MEMORY=\"...\""));
+            return List.of(options.strip().split("\\s+"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + dockerfile, e);
+        }
     }
 
     public String baseUrl() {
@@ -77,8 +104,9 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the ITs through `./mvnw verify`, which packages first");
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=" + System.getenv().getOrDefault("TEST_DB_USER", "postgres"),
