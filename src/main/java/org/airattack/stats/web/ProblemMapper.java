@@ -25,6 +25,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /** Turns every failure of a request into an {@code application/problem+json} answer. */
 public class ProblemMapper {
@@ -84,6 +89,26 @@ public class ProblemMapper {
                     List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
         }
         return respond(ProblemType.MALFORMED_JSON, "the body could not be read as JSON", uri, List.of());
+    }
+
+    /**
+     * A write without credentials: 401 with the authentication mechanism's challenge
+     * ({@code WWW-Authenticate}), as Quarkus answers it, and a problem document.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> mapUnauthorized(UnauthorizedException e, RoutingContext rc, UriInfo uri) {
+        HttpAuthenticator authenticator = rc.get(HttpAuthenticator.class.getName());
+        Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem()
+                : authenticator.getChallenge(rc).onFailure().recoverWithNull();
+        return challenge.map(c -> {
+            Response.ResponseBuilder r = Response.status(ProblemType.UNAUTHORIZED.status()).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(ProblemType.UNAUTHORIZED, "this needs the credentials of a writer (HTTP Basic)", uri.getPath(),
+                            List.of()));
+            if (c != null) {
+                c.getHeaders().forEach((name, value) -> r.header(name.toString(), value));
+            }
+            return r.build();
+        });
     }
 
     @ServerExceptionMapper
