@@ -29,6 +29,8 @@ public enum ProblemType {
     UNPROCESSABLE("unprocessable", 422, "Unprocessable content", "unprocessable"),
     NOT_A_REPORT("not-a-report", 422, "Not a national Air Force report", "unprocessable"),
     UNREADABLE_REPORT("unreadable-report", 422, "The report cannot be read fully", "unprocessable"),
+    /** A client that sent too many wrong credentials, answered with Retry-After until its lock ends. */
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests", "too-many-requests"),
     HEADERS_TOO_LARGE("headers-too-large", 431, "Request header fields too large", "headers-too-large"),
     SERVER_ERROR("server-error", 500, "Server error", "server-error"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Service unavailable", "database-unavailable"),
@@ -100,6 +102,7 @@ public enum ProblemType {
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 431 -> HEADERS_TOO_LARGE;
             case 503 -> DATABASE_UNAVAILABLE;
             default -> status >= 500 ? SERVER_ERROR : OTHER;
