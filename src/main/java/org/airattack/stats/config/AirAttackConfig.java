@@ -29,8 +29,12 @@ public interface AirAttackConfig {
 
     /** Cross-origin reads. */
     Cors cors();
+
     /** What the alerting gauges count as late. */
     Alerts alerts();
+
+    /** Throttling of wrong credentials. */
+    Security security();
 
     /** Limits applied to incoming reports. */
     interface Validation {
@@ -128,6 +132,36 @@ public interface AirAttackConfig {
          */
         @WithDefault("10:00")
         LocalTime nightDue();
+    }
+
+    /**
+     * Throttling of wrong credentials, per client: its IP address, an IPv6 client by its /64 network
+     * (one host has a whole /64 to send from). Behind a proxy, the client is the proxy unless
+     * {@code quarkus.http.proxy.proxy-address-forwarding} is on.
+     */
+    interface Security {
+
+        /** Wrong credentials a client may send within {@link #failureWindow()}; the next one locks it out. */
+        @WithDefault("10")
+        int failuresAllowed();
+
+        /** How long a client's wrong credentials are counted together; its count starts again after that. */
+        @WithDefault("PT1M")
+        Duration failureWindow();
+
+        /**
+         * How long a locked-out client is answered 429 with Retry-After to every request that carries
+         * credentials, right or wrong. Other clients are not affected, and a success resets nothing.
+         */
+        @WithDefault("PT10M")
+        Duration lockTime();
+
+        /**
+         * The most clients whose wrong credentials are remembered; beyond it the one seen least
+         * recently is forgotten, so that a flood of addresses cannot grow the memory it takes.
+         */
+        @WithDefault("10000")
+        int maxClients();
     }
 
     /** Sample data loaded at start-up. */

@@ -16,16 +16,21 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", 401, "Unauthorized", "unauthorized"),
     FORBIDDEN("forbidden", 403, "Forbidden", "forbidden"),
     CROSS_ORIGIN_WRITE("cross-origin-write", 403, "Forbidden", "forbidden"),
+    /** A browser request from an origin the CORS settings do not list. */
     NOT_FOUND("not-found", 404, "Not found", "not-found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed", "method-not-allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "other"),
     CONFLICT("conflict", 409, "Conflict", "conflict"),
     IMPORT_WOULD_SHRINK_HISTORY("import-would-shrink-history", 409, "Import would shrink history", "conflict"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large", "payload-too-large"),
+    URI_TOO_LONG("uri-too-long", 414, "URI too long", "uri-too-long"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type", "unsupported-media-type"),
     UNPROCESSABLE("unprocessable", 422, "Unprocessable content", "unprocessable"),
     NOT_A_REPORT("not-a-report", 422, "Not a national Air Force report", "unprocessable"),
     UNREADABLE_REPORT("unreadable-report", 422, "The report cannot be read fully", "unprocessable"),
+    /** A client that sent too many wrong credentials, answered with Retry-After until its lock ends. */
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests", "too-many-requests"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "Request header fields too large", "headers-too-large"),
     SERVER_ERROR("server-error", 500, "Server error", "server-error"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Service unavailable", "database-unavailable"),
     WRITE_QUEUE_FULL("write-queue-full", 503, "Service unavailable", "write-queue-full"),
@@ -93,8 +98,11 @@ public enum ProblemType {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
+            case 429 -> TOO_MANY_REQUESTS;
+            case 431 -> HEADERS_TOO_LARGE;
             case 503 -> DATABASE_UNAVAILABLE;
             default -> status >= 500 ? SERVER_ERROR : OTHER;
         };

@@ -26,6 +26,9 @@ import org.airattack.stats.problem.InvalidException;
 import org.airattack.stats.common.Sha256;
 import static org.airattack.stats.common.Clip.clip;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Turns a report request into a {@link ReportDraft} or a list of field errors (SPEC §1
  * "Validation"). Implausible but reported numbers pass, with a warning.
@@ -41,17 +44,32 @@ public class ReportValidator {
         KEEP
     }
 
+    // The sizes of the text columns in db/migration: whatever passes validation fits where it is stored.
+    /** {@code report_revision.target}. */
     static final int MAX_TEXT = 200;
+    /** {@code report.external_id}. */
     static final int MAX_EXTERNAL_ID = 512;
+    /** {@code report_revision.url}. */
     static final int MAX_URL = 2048;
+    /** {@code report_line.launch_place}. */
     static final int MAX_PLACE = 1000;
+    /** {@code report_line.weapon_spelling}, and {@code report_line.weapon}: the canonical key, for a bundle its members' slugs. */
+    static final int MAX_WEAPON = 400;
+    /** {@code report_line.left_airspace}: the countries and counts as stored, a JSON object. */
+    static final int MAX_LEFT_AIRSPACE = 2000;
+    static final int MAX_COUNTRY = 64;
+
+    /** Reads refuse dates before this one (the query parameters {@code from}, {@code to}); writes refuse windows that start before it. */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final Catalog catalog;
     private final AirAttackConfig.Validation limits;
+    private final ObjectMapper json;
 
-    public ReportValidator(Catalog catalog, AirAttackConfig config) {
+    public ReportValidator(Catalog catalog, AirAttackConfig config, ObjectMapper json) {
         this.catalog = catalog;
         this.limits = config.validation();
+        this.json = json;
     }
 
     /** Validates a new report (POST). */
@@ -68,8 +86,8 @@ public class ReportValidator {
     }
 
     /**
-     * Validates a request, naming its lines in warnings with {@code lineLabel} (the CSV import names
-     * them by row number).
+     * Validates a request, naming its lines in warnings and errors with {@code lineLabel} (the CSV
+     * import names them by row number).
      */
     public ReportDraft validate(ReportRequest request, UnknownWeapons unknownWeapons, StoredReport existing,
             IntFunction<String> lineLabel) {
@@ -138,6 +156,11 @@ public class ReportValidator {
         if (start.isEmpty() || end.isEmpty()) {
             return null;
         }
+        if (start.get().date().isBefore(EARLIEST)) {
+            errors.add(new FieldError("windowStart", "lies before " + EARLIEST + ", the earliest date the service takes ("
+                    + start.get().iso() + ")"));
+            return null;
+        }
         ReportWindow window = new ReportWindow(start.get(), end.get());
         if (end.get().instant().isBefore(start.get().instant())) {
             errors.add(new FieldError("windowEnd", "ends before windowStart"));
@@ -194,6 +217,11 @@ public class ReportValidator {
             errors.add(new FieldError("url", "is longer than " + MAX_URL + " characters"));
             return null;
         }
+        Optional<String> unfit = textProblem(u);
+        if (unfit.isPresent()) {
+            errors.add(new FieldError("url", unfit.get()));
+            return null;
+        }
         try {
             java.net.URI uri = new java.net.URI(u);
             if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
@@ -221,7 +249,7 @@ public class ReportValidator {
         }
         for (int i = 0; i < requested.size(); i++) {
             ReportRequest.LineRequest l = requested.get(i);
-            String at = "lines[" + i + "]";
+            String at = lineLabel.apply(i);
             if (l == null) {
                 errors.add(new FieldError(at, "must be an object"));
                 continue;
@@ -229,10 +257,17 @@ public class ReportValidator {
             WeaponRef weapon = null;
             if (l.weapon() == null || l.weapon().isBlank()) {
                 errors.add(new FieldError(at + ".weapon", "is required (a catalog slug or a dataset spelling, see /api/v1/weapons)"));
-            } else if (l.weapon().length() > MAX_TEXT * 2 || hasControlCharacters(l.weapon())) {
-                errors.add(new FieldError(at + ".weapon", "must be at most " + MAX_TEXT * 2 + " characters of text"));
+            } else if (l.weapon().length() > MAX_WEAPON) {
+                errors.add(new FieldError(at + ".weapon", "is longer than " + MAX_WEAPON + " characters"));
+            } else if (textProblem(l.weapon()).isPresent()) {
+                errors.add(new FieldError(at + ".weapon", textProblem(l.weapon()).get()));
             } else {
                 weapon = catalog.resolve(l.weapon()).orElse(null);
+                if (weapon != null && weapon.key().length() > MAX_WEAPON) {
+                    errors.add(new FieldError(at + ".weapon", "names " + weapon.members().size() + " weapons, more than one line can hold ("
+                            + weapon.key().length() + " characters as stored, at most " + MAX_WEAPON + "); report them on separate lines"));
+                    weapon = null;
+                }
                 if (weapon == null && unknownWeapons == UnknownWeapons.KEEP) {
                     weapon = catalog.unknownWeapon();
                     warnings.add(new ReportWarning(i, lineLabel.apply(i) + ": weapon '" + l.weapon().strip()
@@ -256,14 +291,24 @@ public class ReportValidator {
             if (l.leftAirspace() != null) {
                 for (Map.Entry<String, BigDecimal> e : l.leftAirspace().entrySet()) {
                     String country = e.getKey() == null ? "" : e.getKey().strip();
-                    if (country.isEmpty() || country.length() > 64 || hasControlCharacters(country)) {
-                        errors.add(new FieldError(at + ".leftAirspace", "country names must be 1 to 64 characters"));
+                    if (country.isEmpty() || country.length() > MAX_COUNTRY) {
+                        errors.add(new FieldError(at + ".leftAirspace", "country names must be 1 to " + MAX_COUNTRY + " characters"));
+                        continue;
+                    }
+                    Optional<String> unfit = textProblem(country);
+                    if (unfit.isPresent()) {
+                        errors.add(new FieldError(at + ".leftAirspace", "a country name " + unfit.get()));
                         continue;
                     }
                     Integer n = count(e.getValue(), at + ".leftAirspace." + country, errors);
                     if (n != null) {
                         left.merge(country, n, Integer::sum);
                     }
+                }
+                int stored = left.isEmpty() ? 0 : encode(left).length();
+                if (stored > MAX_LEFT_AIRSPACE) {
+                    errors.add(new FieldError(at + ".leftAirspace", "names " + left.size() + " countries in " + stored
+                            + " characters as stored; at most " + MAX_LEFT_AIRSPACE));
                 }
             }
             Integer neutralised = Line.deriveNeutralised(statedNeutralised, shotDown, suppressed);
@@ -314,20 +359,41 @@ public class ReportValidator {
     private static void text(String value, String field, int max, List<FieldError> errors) {
         if (value != null && value.length() > max) {
             errors.add(new FieldError(field, "is longer than " + max + " characters"));
-        } else if (value != null && hasControlCharacters(value)) {
-            errors.add(new FieldError(field, "contains control characters"));
+        } else if (value != null) {
+            textProblem(value).ifPresent(problem -> errors.add(new FieldError(field, problem)));
         }
     }
 
-    /** NUL and the other C0 controls (tab and line breaks aside) have no place in a report, and PostgreSQL cannot store NUL. */
-    static boolean hasControlCharacters(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                return true;
+    /**
+     * What makes a text unfit to store, if anything: a control character (tab and line breaks aside;
+     * PostgreSQL cannot store NUL, and no report needs the others), a Unicode format character
+     * (category Cf: the bidi controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C, and the
+     * zero-width characters and BOM), which make a text display otherwise than it reads, or an
+     * unpaired surrogate, which is no character at all and would be stored as '?'.
+     */
+    public static Optional<String> textProblem(String value) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            String problem = switch (Character.getType(c)) {
+                case Character.CONTROL -> c == '\t' || c == '\n' || c == '\r' ? null : "a control character";
+                case Character.FORMAT -> "an invisible formatting character (bidi control, zero-width character)";
+                case Character.SURROGATE -> "an unpaired surrogate, which is not text";
+                default -> null;
+            };
+            if (problem != null) {
+                return Optional.of("contains " + String.format("U+%04X", c) + " at character " + (i + 1) + ", " + problem);
             }
+            i += Character.charCount(c);
         }
-        return false;
+        return Optional.empty();
+    }
+
+    private String encode(Map<String, Integer> value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value, e);
+        }
     }
 
     private static String blankToNull(String s) {

@@ -27,6 +27,7 @@ import org.airattack.stats.catalog.WeaponRef;
 import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.problem.InvalidException;
 import org.airattack.stats.readmodel.PeriodFilter;
+import org.airattack.stats.report.ReportValidator;
 import org.airattack.stats.report.piterfm.PiterfmCsvImporter;
 import org.airattack.stats.series.Fill;
 import org.airattack.stats.series.GroupBy;
@@ -44,7 +45,7 @@ import org.airattack.stats.series.Measure;
 public class ApiParamConverters implements ParamConverterProvider {
 
     /** Dates outside these bounds are typos, not history. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate EARLIEST = ReportValidator.EARLIEST;
     static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final Instance<Catalog> catalog;

@@ -9,11 +9,8 @@ import jakarta.enterprise.event.Observes;
 import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.problem.ProblemType;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -43,14 +40,14 @@ public class CrossOriginReads {
     private final boolean anyOrigin;
     private final Set<String> origins;
     private final String maxAge;
-    private final ObjectMapper json;
+    private final HttpProblems problems;
 
-    public CrossOriginReads(AirAttackConfig config, ObjectMapper json) {
+    public CrossOriginReads(AirAttackConfig config, HttpProblems problems) {
         List<String> configured = config.cors().origins().stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
         this.anyOrigin = configured.contains("*");
         this.origins = Set.copyOf(configured);
         this.maxAge = String.valueOf(config.cors().preflightMaxAge().toSeconds());
-        this.json = json;
+        this.problems = problems;
     }
 
     void install(@Observes Filters filters) {
@@ -105,13 +102,6 @@ public class CrossOriginReads {
     }
 
     private void refuse(RoutingContext rc, String detail) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(Problem.of(ProblemType.CROSS_ORIGIN_WRITE, detail, rc.normalizedPath(), null));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a problem document", e);
-        }
-        rc.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache").end(Buffer.buffer(body));
+        problems.send(rc, ProblemType.CROSS_ORIGIN_WRITE, detail);
     }
 }

@@ -24,7 +24,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /** Turns every failure of a request into an {@code application/problem+json} answer. */
 public class ProblemMapper {
@@ -84,6 +90,38 @@ public class ProblemMapper {
                     List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
         }
         return respond(ProblemType.MALFORMED_JSON, "the body could not be read as JSON", uri, List.of());
+    }
+
+    /**
+     * A write without credentials: 401 with the authentication mechanism's challenge
+     * ({@code WWW-Authenticate}), as Quarkus answers it, and a problem document.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> mapUnauthorized(UnauthorizedException e, RoutingContext rc, UriInfo uri) {
+        return challenged(rc, uri, "this needs the credentials of a writer (HTTP Basic)");
+    }
+
+    /**
+     * A write with wrong credentials: authentication runs when the endpoint needs a role
+     * ({@code quarkus.http.auth.proactive=false}), so its failure reaches the REST layer.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> mapAuthenticationFailed(AuthenticationFailedException e, RoutingContext rc, UriInfo uri) {
+        return challenged(rc, uri, "the credentials were not accepted");
+    }
+
+    private static Uni<Response> challenged(RoutingContext rc, UriInfo uri, String detail) {
+        HttpAuthenticator authenticator = rc.get(HttpAuthenticator.class.getName());
+        Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem()
+                : authenticator.getChallenge(rc).onFailure().recoverWithNull();
+        return challenge.map(c -> {
+            Response.ResponseBuilder r = Response.status(ProblemType.UNAUTHORIZED.status()).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(ProblemType.UNAUTHORIZED, detail, uri.getPath(), List.of()));
+            if (c != null) {
+                c.getHeaders().forEach((name, value) -> r.header(name.toString(), value));
+            }
+            return r.build();
+        });
     }
 
     @ServerExceptionMapper

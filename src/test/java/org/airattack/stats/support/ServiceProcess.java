@@ -25,6 +25,9 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String WRITER = "resilience";
     public static final String WRITER_PASSWORD = "resilience-writer-password";
 
+    /** The heap of a service process unless a test asks for other JVM options. */
+    private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m");
+
     private final String name;
     private final String jdbcUrl;
     private final Map<String, String> properties;
@@ -42,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with a 256 MiB heap and waits until it is live. */
     public static ServiceProcess start(String name, String jdbcUrl, Map<String, String> properties) {
-        return start(name, jdbcUrl, properties, List.of("-Xmx256m"));
+        return start(name, jdbcUrl, properties, DEFAULT_JVM_OPTIONS);
     }
 
     /** Starts the service with these JVM options (e.g. {@link #imageJvmOptions()}) and waits until it is live. */

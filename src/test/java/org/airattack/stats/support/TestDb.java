@@ -79,6 +79,26 @@ public final class TestDb {
         return server + "/" + name;
     }
 
+    /**
+     * Everything stored, as one fingerprint of every row of the report tables: equal before and after
+     * a request means the request changed nothing.
+     */
+    public static String contents() {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String table : new String[] { "report", "report_revision", "report_line", "data_version" }) {
+                try (ResultSet rs = s.executeQuery("select count(*), md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from "
+                        + table + " t")) {
+                    rs.next();
+                    sb.append(table).append(' ').append(rs.getLong(1)).append(' ').append(rs.getString(2)).append('\n');
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return sb.toString();
+    }
+
     /** Rows in a table. */
     public static long count(String table) {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
