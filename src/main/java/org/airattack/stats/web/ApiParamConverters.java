@@ -20,6 +20,7 @@ import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
+import org.airattack.stats.card.ShareCard;
 import org.airattack.stats.catalog.Catalog;
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.catalog.SourceInfo;
@@ -118,6 +119,10 @@ public class ApiParamConverters implements ParamConverterProvider {
         if (type == PiterfmCsvImporter.OnMissing.class) {
             return choice(name, v -> Arrays.stream(PiterfmCsvImporter.OnMissing.values())
                     .filter(m -> m.name().equalsIgnoreCase(v)).findFirst(), "must be one of refuse, keep, retract");
+        }
+        if (type == ShareCard.Lang.class) {
+            return choice(name, v -> v.equals("uk") ? Optional.of(ShareCard.Lang.UK) : v.equals("en") ? Optional.of(ShareCard.Lang.EN)
+                    : Optional.empty(), "must be one of uk, en");
         }
         if (type == LocalDate.class) {
             return v -> date(name, v);

@@ -127,8 +127,13 @@ public class ReadCache {
      * by bytes; an answer too large to keep is still sent, just computed again next time).
      */
     public Entry put(Stamp stamp, String key, byte[] body, String mediaType) {
+        return put(stamp, key, body, mediaType, true);
+    }
+
+    /** The same, for an answer that compression would not shrink ({@code compressible} false: an image). */
+    public Entry put(Stamp stamp, String key, byte[] body, String mediaType, boolean compressible) {
         computed.increment();
-        Entry entry = new Entry(etag(stamp, key), body, body.length >= gzipMinBytes, mediaType, stamp.lastModified());
+        Entry entry = new Entry(etag(stamp, key), body, compressible && body.length >= gzipMinBytes, mediaType, stamp.lastModified());
         Generation g = generation;
         if (!g.stamp().equals(stamp)) {
             g = new Generation(stamp);

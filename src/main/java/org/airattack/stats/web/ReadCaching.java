@@ -107,14 +107,19 @@ public class ReadCaching {
             return;
         }
         Object entity = res.getEntity();
-        if (entity == null || entity instanceof byte[]) {
+        if (entity == null) {
             return;
         }
         long computed = System.nanoTime();
         MediaType type = res.getMediaType();
         byte[] body;
         String mediaType;
-        if (entity instanceof String text) {
+        boolean image = entity instanceof byte[];
+        if (entity instanceof byte[] bytes) {
+            body = bytes; // an image (the share card): kept as it is, never compressed again
+            Object declared = res.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+            mediaType = type != null ? type.toString() : declared != null ? declared.toString() : MediaType.APPLICATION_OCTET_STREAM;
+        } else if (entity instanceof String text) {
             body = text.getBytes(StandardCharsets.UTF_8);
             mediaType = type == null ? MediaType.TEXT_PLAIN : type.toString();
         } else if (type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
@@ -126,7 +131,7 @@ public class ReadCaching {
         }
         long serialised = System.nanoTime();
         ReadCache.Stamp stamp = rc.get(ReadFastPath.STAMP);
-        ReadCache.Entry entry = cache.put(stamp, key, body, mediaType);
+        ReadCache.Entry entry = cache.put(stamp, key, body, mediaType, !image);
         boolean gzip = entry.gzippable() && ReadFastPath.acceptsGzip(req.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         MultivaluedMap<String, Object> h = res.getHeaders();
         h.putSingle(HttpHeaders.ETAG, gzip ? entry.gzipEtag() : entry.etag());
@@ -148,11 +153,10 @@ public class ReadCaching {
             return;
         }
         h.putSingle(HttpHeaders.CONTENT_TYPE, mediaType);
-        if (gzip) {
-            // static-file compression marks every answer "identity" first; ours is gzip already, not to be compressed again
-            rc.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
-            h.putSingle(HttpHeaders.CONTENT_ENCODING, "gzip");
-        }
+        // gzip made once and kept, or identity: never compressed per request by the HTTP layer (static-file
+        // compression marks answers "identity" first; the JAX-RS header would be added beside that mark)
+        rc.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
+        h.putSingle(HttpHeaders.CONTENT_ENCODING, gzip ? "gzip" : "identity");
         Long started = rc.get(ReadFastPath.STARTED);
         if (started != null) {
             h.putSingle("Server-Timing", "compute;dur=" + millis(computed - started) + ", serialise;dur=" + millis(serialised - computed));

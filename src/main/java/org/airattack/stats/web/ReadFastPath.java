@@ -144,9 +144,8 @@ public class ReadFastPath {
         byte[] body = zipped ? entry.gzip() : entry.body();
         headers(r, zipped ? entry.gzipEtag() : entry.etag(), entry.lastModified());
         r.putHeader(HttpHeaders.CONTENT_TYPE, entry.mediaType());
-        if (zipped) {
-            r.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP);
-        }
+        // gzip made once and kept, or identity: never compressed per request by the HTTP layer
+        r.putHeader(HttpHeaders.CONTENT_ENCODING, zipped ? GZIP : HttpHeaders.IDENTITY);
         if (rc.request().method() == HttpMethod.HEAD) {
             r.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length)).end();
         } else {
