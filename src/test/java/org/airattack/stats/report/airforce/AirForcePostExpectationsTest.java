@@ -130,12 +130,18 @@ class AirForcePostExpectationsTest {
                 : l.shotDown() == null && l.suppressed() == null ? null
                 : BigDecimal.valueOf(Line.deriveNeutralised(null, integer(l.shotDown()), integer(l.suppressed()))));
         boolean headlineWarned = post.warnings().stream().anyMatch(m -> m.startsWith("the headline"));
+        boolean headlineDisagrees = post.disagreements().stream().anyMatch(d -> d.check() == Disagreement.Check.HEADLINE);
         if (headline != null && !headline.equals(neutralised)) {
             assertTrue(post.warnings().stream().anyMatch(m -> m.contains("says " + headline) && m.contains("add up to " + neutralised)),
                     name + ": the headline's " + headline + " against the items' " + neutralised + " is warned about: " + post.warnings());
+            assertTrue(post.disagreements().stream().anyMatch(d -> d.check() == Disagreement.Check.HEADLINE && d.stated() == headline
+                    && neutralised.equals(d.read())), name + ": and exposed as a disagreement: " + post.disagreements());
         } else {
             assertFalse(headlineWarned, name + ": no headline warning when it agrees: " + post.warnings());
+            assertFalse(headlineDisagrees, name + ": no headline disagreement when it agrees: " + post.disagreements());
         }
+        assertTrue(post.warnings().containsAll(post.disagreements().stream().map(Disagreement::message).toList()),
+                name + ": every disagreement is also a warning");
         assertFalse(post.warnings().stream().anyMatch(m -> m.contains("radar inventory") || m.contains("the launched total")),
                 name + ": the radar total restates the items: " + post.warnings());
     }
