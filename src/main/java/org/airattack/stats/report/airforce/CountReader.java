@@ -19,12 +19,12 @@ import org.airattack.stats.report.airforce.PostText.Sentence;
  */
 final class CountReader {
 
-    static final Pattern LAUNCHED = Pattern.compile("(?<!\\p{L})(?:противник|ворог)\\s+(?:також\\s+)?(?:атакува(?:в|ла|ли)|застосува(?:в|ла|ли)|випусти(?:в|ла|ли)|запусти(?:в|ла|ли))(?!\\p{L})");
-    static final Pattern INVENTORY = Pattern.compile("(?<!\\p{L})(?:зафіксовано|виявлено(?:\\s+та\\s+(?:здійснено\\s+)?супровід)?|здійснено\\s+супровід)\\s+(?="
+    static final Pattern LAUNCHED = Pattern.compile(PostText.wordStart("пв") + "(?:противник|ворог)\\s+(?:також\\s+)?(?:атакува(?:в|ла|ли)|застосува(?:в|ла|ли)|випусти(?:в|ла|ли)|запусти(?:в|ла|ли))(?!\\p{L})");
+    static final Pattern INVENTORY = Pattern.compile(PostText.wordStart("звв") + "(?:зафіксовано|виявлено(?:\\s+та\\s+(?:здійснено\\s+)?супровід)?|здійснено\\s+супровід)\\s+(?="
             + UkrainianCounts.COUNT + "\\s+засоб)");
-    static final Pattern DOWNED = Pattern.compile("(?<!\\p{L})(?:(?<combined>збито\\s*/\\s*подавлено|збито\\s+(?:або|чи|та)\\s+подавлено)"
+    static final Pattern DOWNED = Pattern.compile(PostText.wordStart("зп") + "(?:(?<combined>збито\\s*/\\s*подавлено|збито\\s+(?:або|чи|та)\\s+подавлено)"
             + "|підтверджено\\s+збиття|знищено|збито)(?!\\p{L})");
-    private static final Pattern LOST = Pattern.compile("(?<!\\p{L})локаційно\\s+втрачен\\p{L}*(?:\\s*[–-])?");
+    private static final Pattern LOST = Pattern.compile(PostText.wordStart("л") + "локаційно\\s+втрачен\\p{L}*+(?:\\s*[–-])?");
     private static final Pattern ALSO = Pattern.compile("^[^\\p{L}]*(?:а\\s+)?також(?!\\p{L})");
 
     private final PostReading reading;

@@ -19,7 +19,7 @@ import org.airattack.stats.report.airforce.PostText.Sentence;
  */
 final class CrossChecks {
 
-    private static final Pattern HEADLINE = Pattern.compile("збито\\s*/\\s*подавлено\\s+(" + UkrainianCounts.COUNT + ")\\s+(?:ціл|ворож|бпла|безпілот)");
+    private static final Pattern HEADLINE = Pattern.compile(PostText.wordStart("з") + "збито\\s*/\\s*подавлено\\s+(" + UkrainianCounts.COUNT + ")\\s+(?:ціл|ворож|бпла|безпілот)");
 
     /** A total stated beside the items of one measure, checked when every line is read. */
     private record Stated(List<Item> totals, Measure measure, Check check) {

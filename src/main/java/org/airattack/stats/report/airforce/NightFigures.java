@@ -12,8 +12,8 @@ import org.airattack.stats.report.airforce.PostText.Sentence;
  */
 final class NightFigures {
 
-    private static final Pattern HITS = Pattern.compile("(?<!\\p{L})на\\s*(" + UkrainianCounts.COUNT + ")\\s*локаці");
-    private static final Pattern DEBRIS = Pattern.compile("(?<!\\p{L})на\\s*(" + UkrainianCounts.COUNT + ")(?=\\s*(?:локаці|[.;,!)]|$))");
+    private static final Pattern HITS = Pattern.compile(PostText.wordStart("н") + "на\\s*(" + UkrainianCounts.COUNT + ")\\s*локаці");
+    private static final Pattern DEBRIS = Pattern.compile(PostText.wordStart("н") + "на\\s*(" + UkrainianCounts.COUNT + ")(?=\\s*(?:локаці|[.;,!)]|$))");
 
     private NightFigures() {
     }

@@ -20,15 +20,15 @@ import org.airattack.stats.report.airforce.PostText.Sentence;
  */
 public final class PostClassifier {
 
-    private static final Pattern REGIONAL = Pattern.compile("повітрян\\p{L}*\\s+командуванн\\p{L}*|(?<!\\p{L})пвк(?!\\p{L})"
-            + "|зон\\p{L}*\\s+відповідальності|сил\\p{L}*\\s+оборони\\s+(?:півдня|півночі|сходу|заходу)");
-    private static final Pattern CLARIFICATION = Pattern.compile("^[^\\p{L}]*(?:уточнен\\p{L}*\\s+(?:інформаці|дані)|уточнення)");
-    private static final Pattern ALERT = Pattern.compile("повітрян\\p{L}*\\s+тривог\\p{L}*\\s+(?:в|у|на)(?!\\p{L})|відбій\\s+(?:повітряної\\s+)?тривоги"
-            + "|оголошено\\s+(?:повітряну\\s+)?тривогу|#\\p{L}+_(?:район|громада|область)");
+    private static final Pattern REGIONAL = Pattern.compile(PostText.wordStart("пзс") + "(?:повітрян\\p{L}*+\\s+командуванн|пвк(?!\\p{L})"
+            + "|зон\\p{L}*+\\s+відповідальності|сил\\p{L}*+\\s+оборони\\s+(?:півдня|півночі|сходу|заходу))");
+    private static final Pattern CLARIFICATION = Pattern.compile("^[^\\p{L}]*(?:уточнен\\p{L}*+\\s+(?:інформаці|дані)|уточнення)");
+    private static final Pattern ALERT = Pattern.compile("(?<!\\p{L})повітрян\\p{L}*+\\s+тривог\\p{L}*+\\s+(?:в|у|на)(?!\\p{L})|відбій\\s+(?:повітряної\\s+)?тривоги"
+            + "|оголошено\\s+(?:повітряну\\s+)?тривогу|#\\p{L}++_(?:район|громада|область)");
     private static final Pattern VIDEO = Pattern.compile("(?<!\\p{L})відео|🎥|📹|📽|🎬");
-    private static final Pattern TRACKING = Pattern.compile("(?<!\\p{L})(?:напрям\\p{L}*|курсом|в бік|у бік|в районі|рухаються|рухається"
-            + "|на (?:півдні|півночі|сході|заході|\\p{L}+щин\\p{L}*))(?!\\p{L})");
-    private static final Pattern REPORT_WORDS = Pattern.compile("(?<!\\p{L})(?:атакува\\p{L}*|збито|знищено|подавлено|підтверджено)(?!\\p{L})");
+    private static final Pattern TRACKING = Pattern.compile(PostText.wordStart("нкувр") + "(?:напрям\\p{L}*+|курсом|в бік|у бік|в районі|рухаються|рухається"
+            + "|на (?:півдні|півночі|сході|заході|\\p{L}+щин\\p{L}*+))(?!\\p{L})");
+    private static final Pattern REPORT_WORDS = Pattern.compile(PostText.wordStart("азп") + "(?:атакува\\p{L}*+|збито|знищено|подавлено|підтверджено)(?!\\p{L})");
 
     /** A verdict and, for a report, the window its header names. */
     record Classified(PostVerdict verdict, PostWindow window) {

@@ -1,7 +1,9 @@
 package org.airattack.stats.report.airforce;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +29,10 @@ final class PostItems {
         /** "S8000 «Бандероль»" named on its own. */
         BANDEROL,
         /** A model named with a count and no noun ("6 Калібрів"). */
-        MODEL
+        MODEL;
+
+        /** The name of the group of {@link #ITEM} that holds this noun. */
+        final String group = name().toLowerCase(Locale.ROOT);
     }
 
     /** One counted (or uncounted) weapon mention. */
@@ -91,38 +96,52 @@ final class PostItems {
     private static final String COUNT = UkrainianCounts.COUNT;
     private static final String APPROX = "близько|понад|майже|більше|щонайменше|приблизно|орієнтовно|до";
     private static final String ADJ = "(?:ударн|ворож|балістичн|аеробалістичн|крилат|керован|авіаційн|протикорабельн|протирадіолокаційн"
-            + "|зенітн|реактивн|баражуюч|розвідувальн|надзвуков|гіперзвуков)\\p{L}*";
-    private static final String BANDEROL_NAME = "(?:бандерол\\p{L}*|дань\\s*-\\s*т(?!\\p{L}))";
+            + "|зенітн|реактивн|баражуюч|розвідувальн|надзвуков|гіперзвуков)\\p{L}*+";
+    private static final String BANDEROL_NAME = "(?:бандерол\\p{L}*+|дань\\s*-\\s*т(?!\\p{L}))";
 
-    static final Pattern ITEM = Pattern.compile("(?<![\\p{L}\\d'/-])"
+    /** The nouns a mention ends with; a model named after its count ("6 Калібрів") is one too. */
+    private static final String NOUN = "(?:(?<total>(?:ціл(?:ь|і|ей|ям|ями|ях)|засоб(?:и|ів|ам|ами|ах)?)(?!\\p{L}))"
+            + "|(?<missile>ракет(?:а|и|у|ою|і|ами|ам|ах|има)?(?!\\p{L}))"
+            + "|(?<drone>(?:бпла|безпілотник(?:а|и|ів|ам|ами|ах|ом|у)?|дрон(?:а|и|ів|ам|ами|ах|ом|у)?|шахед(?:а|и|ів|ам|ами|ах|ом)?"
+            + "|shahed(?:\\s*-?\\s*\\d+(?:/\\d+)?)?)(?:-\\p{L}++)?(?![\\p{L}\\d]))"
+            + "|(?<munition>боєприпас(?:а|и|ів|ам|ами|ах|ом|у)?(?!\\p{L}))"
+            + "|(?<banderol>(?:s\\s*-?\\s*8000\\s*)?\"?" + BANDEROL_NAME + "(?:\"?\\s*/\\s*\"?" + BANDEROL_NAME + ")?\"?|s\\s*-?\\s*8000(?!\\d))"
+            + "|(?<model>(?:калібр|іскандер|кинджал|циркон|онікс)\\p{L}*+(?:\\s*-\\s*[мк](?!\\p{L}))?|[хx]\\s*-\\s*\\d+\\p{L}*+))";
+
+    /** A mention: where a word starts, what is all, approximate or counted, up to four adjectives, and the noun. */
+    static final Pattern ITEM = Pattern.compile("(?=[\\p{L}\\d\"])(?<![\\p{L}\\d'/-])"
             + "(?:(?:всі|усі|всього|усього|ще)\\s+)?"
             + "(?:(?<approx>" + APPROX + ")\\s+)?"
             + "(?:(?<count>" + COUNT + ")(?:\\s+(?:з|із)\\s+(?<of>" + COUNT + "))?\\s+)?"
             + "(?<adj>(?:" + ADJ + "\\s+){0,4})"
-            + "(?:(?<total>(?:ціл(?:ь|і|ей|ям|ями|ях)|засоб(?:и|ів|ам|ами|ах)?)(?!\\p{L}))"
-            + "|(?<missile>ракет(?:а|и|у|ою|і|ами|ам|ах|има)?(?!\\p{L}))"
-            + "|(?<drone>(?:бпла|безпілотник(?:а|и|ів|ам|ами|ах|ом|у)?|дрон(?:а|и|ів|ам|ами|ах|ом|у)?|шахед(?:а|и|ів|ам|ами|ах|ом)?"
-            + "|shahed(?:\\s*-?\\s*\\d+(?:/\\d+)?)?)(?:-\\p{L}+)?(?![\\p{L}\\d]))"
-            + "|(?<munition>боєприпас(?:а|и|ів|ам|ами|ах|ом|у)?(?!\\p{L}))"
-            + "|(?<banderol>(?:s\\s*-?\\s*8000\\s*)?\"?" + BANDEROL_NAME + "(?:\"?\\s*/\\s*\"?" + BANDEROL_NAME + ")?\"?|s\\s*-?\\s*8000(?!\\d))"
-            + "|(?<model>(?:калібр|іскандер|кинджал|циркон|онікс)\\p{L}*(?:\\s*-\\s*[мк](?!\\p{L}))?|[хx]\\s*-\\s*\\d+\\p{L}*))");
+            + NOUN);
 
-    /** Where a clause's list breaks: punctuation, and the conjunctions that join items. */
-    private static final Pattern SEPARATOR = Pattern.compile("\\s*(?:[;,]|\\.(?=\\s|$)|:(?=\\s|$))\\s*|(?<![\\s,;]а)(?<!^а)\\s+(?=(?:а\\s+також|також|та|і|й)\\s)");
+    /** A noun wherever it stands: a mention is looked for only in the few words before one. */
+    private static final Pattern NOUN_ONLY = Pattern.compile("(?=[црбдшsкіохxз\"])" + NOUN); // the letters the nouns start with
+    /** More words than a mention can have before its noun ("усі понад двадцять два з двадцяти трьох" and four adjectives). */
+    private static final int WORDS_BEFORE_NOUN = 16;
+
+    /**
+     * Where a clause's list breaks: punctuation, and the conjunctions that join items. A break starts
+     * where a run of spaces starts, never inside one, so a long blanked run is read once.
+     */
+    private static final Pattern SEPARATOR = Pattern.compile("(?<!\\s)(?:\\s*+(?:[;,]|\\.(?=\\s|$)|:(?=\\s|$))\\s*+"
+            + "|(?<![\\s,;]а)(?<!^а)\\s++(?=(?:а\\s+також|також|та|і|й)\\s))");
     private static final Pattern CONJUNCTION = Pattern.compile("^\\s*(?:(а\\s+)?(також)|та|і|й)\\s+");
-    private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
     private static final Pattern SUBCOUNT = Pattern.compile("(?<![\\p{L}\\d])(?:(?:" + APPROX + ")\\s+)?(?:" + COUNT
-            + "|половин\\p{L}*|третин\\p{L}*|чверт\\p{L}*|більшість|частин\\p{L}*)\\s+(?:із|з)\\s+них[^,;:]*"
+            + "|половин\\p{L}*+|третин\\p{L}*+|чверт\\p{L}*+|більшість|частин\\p{L}*+)\\s+(?:із|з)\\s+них[^,;:]*"
             + "|(?<!\\p{L})(?:в|у)\\s*т\\.\\s*ч\\.[^,;:]*|(?<!\\p{L})(?:в|у)\\s+тому\\s+числі[^,;:]*");
     private static final Pattern NOT_COUNTS = Pattern.compile("\\d{1,2}[:.]\\d{2}|\\d{1,2}\\s+(?:" + PostWindow.MONTHS
             + ")|\\d{4}\\s*(?:року|р\\.)");
     /** "на півночі, півдні та сході країни": where, not what; the rest of a downed clause. */
-    private static final Pattern REGIONS = Pattern.compile("(?<!\\p{L})(?:на|в|у)\\s+(?:півночі|півдні|сході|заході|центрі)(?!\\p{L})");
+    private static final Pattern REGIONS = Pattern.compile(PostText.wordStart("нву") + "(?:на|в|у)\\s+(?:півночі|півдні|сході|заході|центрі)(?!\\p{L})");
     /** The words that end a model's name after its noun: prepositions, relative pronouns. */
     private static final Pattern NAME_ENDS = Pattern.compile("(?<!\\p{L})(?:із|з|зі|від|по|над|на|в|у|до|через|які|що|котрі|яка|яких|курсом)(?!\\p{L})");
     private static final Pattern NAME_FILLERS = Pattern.compile("(?<!\\p{L})(?:морського|повітряного|наземного|базування|типу|типів|різних"
-            + "|інших|ворожих|ворожі|противника|ворога|модифікації|ракет\\p{L}*)(?!\\p{L})|[\"/–\\-.,;:!']");
+            + "|інших|ворожих|ворожі|противника|ворога|модифікації|ракет\\p{L}*+)(?!\\p{L})|[\"/–\\-.,;:!']");
     private static final Pattern COUNT_LIKE = Pattern.compile("\\d");
+    /** Enough of a long stretch to quote it (a quote is at most 160 characters). */
+    private static final int QUOTED = 400;
     /** The longest stretch after a noun read as a model's name: "морського базування «Калібр»" is 30 characters. */
     private static final int NAME_LENGTH = 80;
 
@@ -133,9 +152,11 @@ final class PostItems {
     static Reading read(String written, String lowered) {
         char[] text = written.toCharArray();
         char[] lower = lowered.toCharArray();
-        blank(text, lower, PARENTHESES, true);
-        blank(text, lower, SUBCOUNT, false);
-        blank(text, lower, NOT_COUNTS, false);
+        blankParentheses(text, lower);
+        if (lowered.contains("них") || lowered.contains("т.") || lowered.contains("числі")) {
+            blank(text, lower, SUBCOUNT); // the words every subcount has, found far faster than the pattern is tried
+        }
+        blank(text, lower, NOT_COUNTS);
         Matcher regions = REGIONS.matcher(new String(lower));
         int end = regions.find() ? regions.start() : lower.length;
         String w = new String(text, 0, end);
@@ -173,10 +194,11 @@ final class PostItems {
             strong |= conj.group(2) != null;
             start = conj.end();
         }
-        Matcher m = ITEM.matcher(l).region(start, to).useTransparentBounds(true);
+        Matcher m = ITEM.matcher(l).useTransparentBounds(true);
+        Matcher noun = NOUN_ONLY.matcher(l).useTransparentBounds(true);
         int pos = start;
         boolean firstInSegment = true;
-        while (m.find()) {
+        for (int next = start; nextMention(m, noun, l, next, to); next = m.end()) {
             Head head = head(m);
             Integer count = UkrainianCounts.value(m.group("count"));
             boolean approximate = m.group("approx") != null && m.group("count") != null;
@@ -195,7 +217,7 @@ final class PostItems {
                 current.append(l.substring(m.start(), m.end()));
             } else {
                 String adjectives = m.group("adj").strip();
-                boolean singular = m.group("count") == null && m.group("approx") == null && singular(head, m.group(head.name().toLowerCase()), adjectives);
+                boolean singular = m.group("count") == null && m.group("approx") == null && singular(head, m.group(head.group), adjectives);
                 String zone = nameZone(l, m.end(), to);
                 current = new Item(head, approximate ? null : count, UkrainianCounts.value(m.group("of")), approximate, singular,
                         adjectives, zone, w.substring(m.start(), m.end() + zone.length()));
@@ -206,6 +228,26 @@ final class PostItems {
         }
         attach(current, w, l, pos, to, unread);
         return current;
+    }
+
+    /**
+     * Finds the next mention from {@code from}, trying {@link #ITEM} only from a few words before the
+     * next noun: every mention has one, so a long stretch without a noun is read once, not once per word.
+     */
+    private static boolean nextMention(Matcher m, Matcher noun, String l, int from, int to) {
+        if (!noun.region(from, to).find()) {
+            return false;
+        }
+        int start = noun.start();
+        for (int words = 0; words < WORDS_BEFORE_NOUN && start > from; words++) {
+            while (start > from && Character.isWhitespace(l.charAt(start - 1))) {
+                start--;
+            }
+            while (start > from && !Character.isWhitespace(l.charAt(start - 1))) {
+                start--;
+            }
+        }
+        return m.region(start, to).find();
     }
 
     private static boolean nameOnly(String between) {
@@ -223,13 +265,13 @@ final class PostItems {
         }
         String rest = WeaponNames.blank(lowered);
         if (COUNT_LIKE.matcher(rest).find() || UkrainianCounts.WORD.matcher(rest).find()) {
-            unread.add(PostText.Sentence.quote(w.substring(from, to).replaceAll("\\s+", " ")));
+            unread.add(PostText.Sentence.quote(w.substring(from, Math.min(to, from + QUOTED)).replaceAll("\\s+", " ")));
         }
     }
 
     private static Head head(Matcher m) {
         for (Head h : Head.values()) {
-            if (m.group(h.name().toLowerCase()) != null) {
+            if (m.start(h.group) >= 0) {
                 return h;
             }
         }
@@ -271,18 +313,38 @@ final class PostItems {
         return !rest.isBlank();
     }
 
-    private static void blank(char[] text, char[] lower, Pattern p, boolean repeat) {
-        boolean found;
-        do {
-            found = false;
-            Matcher m = p.matcher(new String(lower));
-            while (m.find()) {
-                for (int i = m.start(); i < m.end(); i++) {
-                    text[i] = ' ';
-                    lower[i] = ' ';
-                }
-                found = true;
+    private static void blank(char[] text, char[] lower, Pattern p) {
+        Matcher m = p.matcher(new String(lower));
+        while (m.find()) {
+            Arrays.fill(text, m.start(), m.end(), ' ');
+            Arrays.fill(lower, m.start(), m.end(), ' ');
+        }
+    }
+
+    /**
+     * Blanks every parenthesis with what it holds, nested ones included, in one pass: each pair
+     * marks its span, and a running depth blanks what lies inside any span (a parenthesis that is
+     * never closed stays, with what follows it).
+     */
+    private static void blankParentheses(char[] text, char[] lower) {
+        int[] depth = new int[lower.length + 1];
+        int[] open = new int[lower.length];
+        int opened = 0;
+        for (int i = 0; i < lower.length; i++) {
+            if (lower[i] == '(') {
+                open[opened++] = i;
+            } else if (lower[i] == ')' && opened > 0) {
+                depth[open[--opened]]++;
+                depth[i + 1]--;
             }
-        } while (repeat && found);
+        }
+        int inside = 0;
+        for (int i = 0; i < lower.length; i++) {
+            inside += depth[i];
+            if (inside > 0) {
+                text[i] = ' ';
+                lower[i] = ' ';
+            }
+        }
     }
 }

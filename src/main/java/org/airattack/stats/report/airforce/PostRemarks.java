@@ -17,7 +17,7 @@ final class PostRemarks {
 
     private static final Pattern AIRSPACE = Pattern.compile("повітряному\\s+просторі");
     private static final Pattern ONGOING = Pattern.compile("атака\\s+триває");
-    private static final Pattern NOT_COUNTED = Pattern.compile("не\\s+досяг\\p{L}*|уточнюється");
+    private static final Pattern NOT_COUNTED = Pattern.compile(PostText.wordStart("н") + "не\\s+досяг|уточнюється");
 
     private final PostReading reading;
 

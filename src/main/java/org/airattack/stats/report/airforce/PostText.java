@@ -29,7 +29,8 @@ final class PostText {
         }
     }
 
-    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
+    /** Runs of spaces (tabs are spaces by then): a single space is left as it is. */
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Pattern BULLET = Pattern.compile("^(?:[-–•▪◾▫◽🔸🔹*]|\\d{1,2}\\))\\s*");
     /** A sentence ends at . ! ? before a capital letter or a symbol such as an emoji, but not after an abbreviation. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\"\\p{So}\\p{Cs}])");
@@ -50,6 +51,15 @@ final class PostText {
 
     List<Sentence> sentences() {
         return sentences;
+    }
+
+    /**
+     * A pattern's start where a word starts with one of {@code letters}. The look-ahead comes first
+     * because a letter is checked far faster than the look-behind: a text is scanned at every
+     * position, and most positions are turned away by the letter alone.
+     */
+    static String wordStart(String letters) {
+        return "(?=[" + letters + "])(?<!\\p{L})";
     }
 
     /** Lower case, character by character, so positions stay the same. */

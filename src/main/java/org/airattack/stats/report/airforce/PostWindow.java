@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,11 +35,11 @@ record PostWindow(int sentence, int after, String start, String end, String head
     private static final String YEAR = "(?:\\s+(\\d{4})\\s*(?:року|р\\.)?)?";
     private static final String FROM = "(?:з|із|зі|від)";
 
-    private static final Pattern NIGHT = Pattern.compile("(?<!\\p{L})(?:[ув]\\s+)?ніч\\s+на\\s+(\\d{1,2})\\s+(" + MONTHS + ")" + YEAR
+    private static final Pattern NIGHT = Pattern.compile(PostText.wordStart("увн") + "(?:[ув]\\s+)?ніч\\s+на\\s+(\\d{1,2})\\s+(" + MONTHS + ")" + YEAR
             + "(?:,?\\s*\\(?\\s*" + FROM + "\\s+" + TIME + "(?:\\s+(\\d{1,2})\\s+(" + MONTHS + "))?(?:\\s+(?:до|по)\\s+" + TIME + ")?\\s*\\)?)?");
-    private static final Pattern DAY = Pattern.compile("(?<!\\p{L})протягом\\s+(?:дня|доби)\\s+(\\d{1,2})\\s+(" + MONTHS + ")" + YEAR
+    private static final Pattern DAY = Pattern.compile(PostText.wordStart("п") + "протягом\\s+(?:дня|доби)\\s+(\\d{1,2})\\s+(" + MONTHS + ")" + YEAR
             + "(?:,?\\s*\\(?\\s*" + FROM + "\\s+" + TIME + "\\s+(?:до|по)\\s+" + TIME + "\\s*\\)?)?");
-    private static final Pattern AS_OF = Pattern.compile("(?<!\\p{L})станом\\s+на\\s+" + TIME);
+    private static final Pattern AS_OF = Pattern.compile(PostText.wordStart("с") + "станом\\s+на\\s+" + TIME);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
     /**
@@ -46,42 +47,44 @@ record PostWindow(int sentence, int after, String start, String end, String head
      * another window (two posts pasted as one), adds to {@code problems} and gives no window.
      */
     static Optional<PostWindow> find(List<Sentence> sentences, LocalDate reference, List<String> problems) {
-        Matcher first = null;
+        MatchResult first = null;
+        boolean firstIsDay = false;
         Sentence at = null;
         for (Sentence s : sentences) {
+            // each matcher only moves forward, so a sentence of many headers is read once, not once per header
             Matcher night = NIGHT.matcher(s.lower());
             Matcher day = DAY.matcher(s.lower());
-            int from = 0;
-            while (true) {
-                boolean isNight = night.find(from);
-                boolean isDay = day.find(from);
-                if (!isNight && !isDay) {
-                    break;
-                }
-                Matcher m = isDay && (!isNight || day.start() < night.start()) ? day : night;
+            boolean isNight = night.find();
+            boolean isDay = day.find();
+            while (isNight || isDay) {
+                boolean dayFirst = isDay && (!isNight || day.start() < night.start());
+                Matcher m = dayFirst ? day : night;
                 if (first == null) {
-                    first = m;
+                    first = m.toMatchResult();
+                    firstIsDay = dayFirst;
                     at = s;
-                } else if (first.pattern() != m.pattern() || !first.group(1).equals(m.group(1)) || !first.group(2).equals(m.group(2))) {
+                } else if (firstIsDay != dayFirst || !first.group(1).equals(m.group(1)) || !first.group(2).equals(m.group(2))) {
                     problems.add("the window: the text names two, '" + at.text().substring(first.start(), first.end()) + "' and '"
                             + s.text().substring(m.start(), m.end()) + "'; post each report on its own");
                     return Optional.empty();
                 }
-                from = m.end();
-                if (m == first) {
-                    // keep the first header's groups: match on fresh matchers from here on
-                    night = NIGHT.matcher(s.lower());
-                    day = DAY.matcher(s.lower());
+                int end = m.end();
+                if (dayFirst) {
+                    isDay = day.find();
+                    isNight = isNight && (night.start() >= end || night.find(end));
+                } else {
+                    isNight = night.find();
+                    isDay = isDay && (day.start() >= end || day.find(end));
                 }
             }
         }
         if (first == null) {
             return Optional.empty();
         }
-        return first.pattern() == DAY ? day(at, first, reference, problems) : night(at, first, sentences, reference, problems);
+        return firstIsDay ? day(at, first, reference, problems) : night(at, first, sentences, reference, problems);
     }
 
-    private static Optional<PostWindow> night(Sentence s, Matcher m, List<Sentence> sentences, LocalDate reference, List<String> problems) {
+    private static Optional<PostWindow> night(Sentence s, MatchResult m, List<Sentence> sentences, LocalDate reference, List<String> problems) {
         String header = s.text().substring(m.start(), m.end());
         try {
             LocalDate endDate = date(m.group(1), m.group(2), m.group(3), reference);
@@ -122,7 +125,7 @@ record PostWindow(int sentence, int after, String start, String end, String head
         }
     }
 
-    private static Optional<PostWindow> day(Sentence s, Matcher m, LocalDate reference, List<String> problems) {
+    private static Optional<PostWindow> day(Sentence s, MatchResult m, LocalDate reference, List<String> problems) {
         String header = s.text().substring(m.start(), m.end());
         try {
             LocalDate date = date(m.group(1), m.group(2), m.group(3), reference);

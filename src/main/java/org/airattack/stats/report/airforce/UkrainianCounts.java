@@ -21,7 +21,7 @@ final class UkrainianCounts {
     static final String COUNT = "(?:\\d{1,5}(?:\\s?-\\s?\\p{L}{1,3}(?!\\p{L}))?|" + wordAlternation() + "(?:\\s+" + wordAlternation() + ")?)";
 
     /** A number word on its own, for finding counts the parser could not attach to anything. */
-    static final Pattern WORD = Pattern.compile("(?<![\\p{L}'])" + wordAlternation() + "(?![\\p{L}'])");
+    static final Pattern WORD = Pattern.compile("(?=[" + firstLetters() + "])(?<![\\p{L}'])" + wordAlternation() + "(?![\\p{L}'])");
 
     private static final Pattern DIGITS = Pattern.compile("(\\d{1,5})(?:\\s?-\\s?\\p{L}{1,3})?");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -55,10 +55,47 @@ final class UkrainianCounts {
         return first + second;
     }
 
+    /** The letters the number words start with, for turning other positions away at once. */
+    private static String firstLetters() {
+        StringBuilder letters = new StringBuilder();
+        WORDS.keySet().stream().map(w -> w.charAt(0)).distinct().sorted().forEach(letters::append);
+        return letters.toString();
+    }
+
+    /**
+     * Every number word as one regex that reads a word letter by letter (a trie) rather than trying
+     * each of the hundred forms in turn at every word of a text; longer forms are tried first.
+     */
     private static String wordAlternation() {
         List<String> forms = new ArrayList<>(WORDS.keySet());
-        forms.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        return "(?:" + String.join("|", forms) + ")";
+        forms.sort(Comparator.naturalOrder());
+        return "(?:" + trie(forms, 0) + ")";
+    }
+
+    /** The regex for sorted words that share their first {@code depth} letters, from that letter on. */
+    private static String trie(List<String> words, int depth) {
+        boolean complete = false;
+        List<String> branches = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            if (words.get(i).length() == depth) {
+                complete = true; // a prefix sorts before its longer forms
+                i++;
+                continue;
+            }
+            char letter = words.get(i).charAt(depth);
+            int j = i;
+            while (j < words.size() && words.get(j).length() > depth && words.get(j).charAt(depth) == letter) {
+                j++;
+            }
+            branches.add(letter + trie(words.subList(i, j), depth + 1));
+            i = j;
+        }
+        if (branches.isEmpty()) {
+            return "";
+        }
+        String body = branches.size() == 1 ? branches.get(0) : "(?:" + String.join("|", branches) + ")";
+        return complete ? "(?:" + body + ")?" : body;
     }
 
     private static Map<String, Integer> words() {
