@@ -15,11 +15,14 @@ import org.airattack.stats.report.airforce.PostClassifier.Classified;
 
 /**
  * Reads the Ukrainian text of a national Air Force report (DOMAIN §3 "How the posts read", every
- * era) into a report of source {@code ua-air-force}: the window from its header, launched per
- * weapon from "противник атакував …" or the radar inventory's bullets, and what was stopped from
- * "збито/подавлено" (neutralised), "знищено"/"підтверджено збиття" (shot down) and "локаційно
- * втрачені" (suppressed). It never guesses: a post it cannot read fully is refused naming what it
- * could not read, and a post that is not a national report is refused saying what it is.
+ * era) into a report of source {@code ua-air-force}. {@link PostClassifier} says first what the post
+ * is; {@link PostClauses} cuts it into clauses ("противник атакував …", "зафіксовано N …",
+ * "збито/подавлено", "знищено", "підтверджено збиття", "локаційно втрачені", "полетіли в бік
+ * Білорусі", "в повітряному просторі"); {@link CountReader} turns them into weapon lines,
+ * {@link CrossChecks} checks what the post states twice, {@link NightFigures} and
+ * {@link PostRemarks} read the rest. It never guesses: a post it cannot read fully is refused
+ * naming what it could not read, a post that is not a national report is refused saying what it
+ * is, and a figure stated twice that disagrees is kept as a {@link Disagreement}.
  * Pure Java, no CDI, so it is tested without the application.
  */
 public final class AirForcePostParser {
@@ -52,12 +55,14 @@ public final class AirForcePostParser {
 
         PostReading reading = new PostReading(post, classified.window());
         String key = url == null || url.isBlank() ? null : PostUrl.key(url);
+        reading.warnings.addAll(reading.window.clockWarnings());
         if (publishedAt == null) {
             reading.warnings.add("no publishedAt: the year is taken from today's date in Kyiv (" + reference + ")");
         }
         if (key == null) {
             reading.warnings.add("no url: the report is keyed by a hash of its text, so a corrected text will be another report, not a revision");
         }
+        reading.clauses = PostClauses.read(reading);
         CrossChecks crossChecks = new CrossChecks(reading);
         PostRemarks remarks = new PostRemarks(reading);
         new CountReader(reading, crossChecks, remarks).read();

@@ -2,34 +2,32 @@ package org.airattack.stats.report.airforce;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.airattack.stats.report.airforce.Disagreement.Check;
 import org.airattack.stats.report.airforce.LineDraft.Measure;
+import org.airattack.stats.report.airforce.PostClauses.Clause;
+import org.airattack.stats.report.airforce.PostClauses.Kind;
+import org.airattack.stats.report.airforce.PostClauses.Role;
 import org.airattack.stats.report.airforce.PostItems.Head;
 import org.airattack.stats.report.airforce.PostItems.Item;
 import org.airattack.stats.report.airforce.PostLines.Weapon;
 import org.airattack.stats.report.airforce.PostText.Sentence;
 
 /**
- * Reads the weapon lines of a report: launched per weapon from "противник атакував …" or the radar
- * inventory's bullets, and what was stopped from "збито/подавлено" (neutralised),
- * "знищено"/"підтверджено збиття" (shot down) and "локаційно втрачені" (suppressed).
+ * Reads the weapon lines of a report from its clauses: launched per weapon from the radar
+ * inventory's bullets, else from "противник атакував …", else from "зафіксовано N …" (the others
+ * restate it and are cross-checks); then what was stopped, in the order the post says it, and what
+ * flew on into another country. A weapon named without a number is withheld only where the Air
+ * Force withholds (a missile, since August 2026); otherwise its count must come from elsewhere in
+ * the post ("знищено 11 з 14", the radar's figure) or the post is unreadable.
  */
 final class CountReader {
-
-    static final Pattern LAUNCHED = Pattern.compile(PostText.wordStart("пв") + "(?:противник|ворог)\\s+(?:також\\s+)?(?:атакува(?:в|ла|ли)|застосува(?:в|ла|ли)|випусти(?:в|ла|ли)|запусти(?:в|ла|ли))(?!\\p{L})");
-    static final Pattern INVENTORY = Pattern.compile(PostText.wordStart("звв") + "(?:зафіксовано|виявлено(?:\\s+та\\s+(?:здійснено\\s+)?супровід)?|здійснено\\s+супровід)\\s+(?="
-            + UkrainianCounts.COUNT + "\\s+засоб)");
-    static final Pattern DOWNED = Pattern.compile(PostText.wordStart("зп") + "(?:(?<combined>збито\\s*/\\s*подавлено|збито\\s+(?:або|чи|та)\\s+подавлено)"
-            + "|підтверджено\\s+збиття|знищено|збито)(?!\\p{L})");
-    private static final Pattern LOST = Pattern.compile(PostText.wordStart("л") + "локаційно\\s+втрачен\\p{L}*+(?:\\s*[–-])?");
-    private static final Pattern ALSO = Pattern.compile("^[^\\p{L}]*(?:а\\s+)?також(?!\\p{L})");
 
     private final PostReading reading;
     private final CrossChecks crossChecks;
     private final PostRemarks remarks;
+    /** What restates the launched figures ("Всього зафіксовано 43 ударні БпЛА" beside "атакував ударними БпЛА"). */
+    private final List<Item> restated = new ArrayList<>();
 
     CountReader(PostReading reading, CrossChecks crossChecks, PostRemarks remarks) {
         this.reading = reading;
@@ -37,87 +35,101 @@ final class CountReader {
         this.remarks = remarks;
     }
 
-    /** True when a sentence from the header on says what was launched or stopped: the post is a report with counts to read. */
-    static boolean statesCounts(List<Sentence> sentences, PostWindow window) {
-        for (Sentence s : sentences.subList(window.sentence(), sentences.size())) {
-            int from = s.index() == window.sentence() ? window.after() : 0;
-            if (!s.bullet() && (LAUNCHED.matcher(s.lower()).find(from) || INVENTORY.matcher(s.lower()).find(from)
-                    || DOWNED.matcher(s.lower()).find(from))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     void read() {
         launched();
-        downed();
-        suppressed();
+        counted();
+        for (Clause c : reading.clauses) {
+            if (c.role() == Role.TOTALS && c.kind() == Kind.STOPPED) {
+                crossChecks.restated(c.items(), c.measure(), Check.STATED_TOTAL);
+            } else if (c.role() == Role.COUNTS && c.kind() == Kind.STOPPED) {
+                crossChecks.restated(c.bullets().isEmpty() ? totals(c.items()) : c.items(), c.measure(), Check.STATED_TOTAL);
+                stopped(c.listed(), c.measure());
+            } else if (c.role() == Role.COUNTS && c.kind() == Kind.LEFT) {
+                left(c.items(), c.country());
+            }
+        }
+        unnumbered();
+        unread();
+    }
+
+    /** A sentence that counts weapons but says neither how they came nor what became of them in words this reader knows. */
+    private void unread() {
+        for (Sentence s : reading.fromHeader()) {
+            if (!reading.used(s) && !PostRemarks.saysWithoutCounting(s) && countsWeapons(s)) {
+                reading.problems.add("not read: '" + s.quote() + "' counts weapons, but not as launched, stopped or still in the air in words this"
+                        + " reader knows");
+            }
+        }
+    }
+
+    /** True when a sentence counts a weapon; one too long to read, when it names one at all. */
+    private static boolean countsWeapons(Sentence s) {
+        if (s.text().length() > PostReading.LONGEST_CLAUSE) {
+            return PostItems.mentions(s.lower());
+        }
+        return PostItems.read(s.text(), s.lower()).items().stream().anyMatch(i -> i.count != null && i.head != Head.TOTAL && i.head != Head.ELLIPTIC);
     }
 
     // --- launched ---
 
-    /** The radar inventory's bullets when there are any, else every "противник атакував …" clause. */
+    /** The radar inventory's bullets when there are any, else the attack's mentions, else the radar's own; the rest restate them. */
     private void launched() {
-        List<Item> items = new ArrayList<>();
-        List<Item> totals = new ArrayList<>();
-        List<Item> inventoryItems = new ArrayList<>();
-        boolean inventory = false;
-        for (Sentence s : reading.after()) {
-            Matcher m = INVENTORY.matcher(s.lower());
-            if (!reading.used(s) && m.find(reading.from(s))) {
-                reading.use(s);
-                inventory = true;
-                totals.addAll(reading.clause(s, m.end(), s.text().length(), "launched"));
-                inventoryItems.addAll(reading.bullets(s, "launched"));
+        List<Item> inventory = new ArrayList<>();
+        List<Item> detected = new ArrayList<>();
+        List<Item> attack = new ArrayList<>();
+        for (Clause c : reading.clauses) {
+            if (c.role() == Role.TOTALS && (c.kind() == Kind.DETECTED || c.kind() == Kind.ATTACK)) {
+                restate(c.items(), Check.STATED_TOTAL);
+            } else if (c.role() == Role.COUNTS && c.kind() == Kind.DETECTED) {
+                detected.addAll(c.items());
+                inventory.addAll(c.bullets());
+            } else if (c.role() == Role.COUNTS && c.kind() == Kind.ATTACK) {
+                attack.addAll(c.items());
+                attack.addAll(c.bullets());
             }
         }
-        if (!inventoryItems.isEmpty()) {
-            items.addAll(inventoryItems);
+        List<Item> source;
+        if (!inventory.isEmpty()) {
+            source = inventory;
+            restate(detected, Check.RADAR_INVENTORY);
+            restate(attack, Check.STATED_TOTAL);
+        } else if (!totals(attack).equals(attack)) {
+            source = attack;
+            restate(detected, Check.RADAR_INVENTORY);
         } else {
-            for (Sentence s : reading.after()) {
-                Matcher m = LAUNCHED.matcher(s.lower());
-                if (reading.used(s) || !m.find(reading.from(s))) {
-                    continue;
-                }
-                reading.use(s);
-                Matcher downed = DOWNED.matcher(s.lower());
-                int end = downed.find(m.end()) ? downed.start() : s.text().length();
-                items.addAll(reading.clause(s, m.end(), end, "launched"));
-                if (s.lower().substring(m.end(), end).strip().endsWith(":")) {
-                    items.addAll(reading.bullets(s, "launched"));
-                } else {
-                    for (int i = s.index() + 1; i < reading.sentences.size() && s.line() == reading.sentences.get(i).line()
-                            && ALSO.matcher(reading.sentences.get(i).lower()).find(); i++) {
-                        Sentence also = reading.sentences.get(i);
-                        reading.use(also);
-                        items.addAll(reading.clause(also, 0, also.text().length(), "launched"));
-                    }
-                }
-            }
+            source = detected;
+            restate(attack, Check.STATED_TOTAL);
         }
-        totals.addAll(items.stream().filter(i -> i.head == Head.TOTAL).toList());
-        items.removeIf(i -> i.head == Head.TOTAL);
-        crossChecks.stated(totals, Measure.LAUNCHED, inventory ? Check.RADAR_INVENTORY : Check.STATED_TOTAL);
-        List<Weapon> weapons = items.stream().map(reading.lines::weapon).toList();
-        boolean namedMissiles = weapons.stream().anyMatch(w -> !w.drone() && w.spelling() != null);
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            Weapon w = weapons.get(i);
-            if (w.spelling() == null && item.head != Head.MISSILE) {
-                continue; // already a problem: a munition with no name this reader knows
+        crossChecks.restated(totals(source), Measure.LAUNCHED, source == attack ? Check.STATED_TOTAL : Check.RADAR_INVENTORY);
+        List<Item> items = source.stream().filter(i -> i.head != Head.TOTAL).toList();
+        boolean namedMissiles = items.stream().map(this::weapon).anyMatch(w -> !w.drone() && w.spelling() != null && !w.models().isEmpty());
+        for (Item item : items) {
+            if (item.head == Head.ELLIPTIC) {
+                reading.warnings.add("not counted: " + item.where() + ", a count without a weapon among the launched (a part of the one before)");
+                continue;
             }
-            if (w.spelling() == null && namedMissiles) {
-                continue; // "74 ракети" beside the named missiles: a subtotal
+            Weapon w = weapon(item);
+            if (w.spelling() == null && item.head == Head.MISSILE && namedMissiles) {
+                restated.add(item); // "74 ракети" beside the named missiles: a subtotal, checked against them
+                crossChecks.restated(List.of(item), Measure.LAUNCHED, Check.STATED_TOTAL);
+                continue;
+            }
+            if (w.spelling() == null && item.head == Head.MISSILE) {
+                w = Weapon.UNKNOWN_MISSILE;
             }
             if (w.spelling() == null) {
-                w = Weapon.UNKNOWN_MISSILE;
+                continue; // already a problem: a weapon this reader does not know, or a count it cannot attribute
             }
             if (w.models().isEmpty() && !w.drone()) {
                 reading.warnings.add("'" + item.quote() + "' names no model: stored as " + w.spelling());
             }
             launched(item, w);
         }
+    }
+
+    private void restate(List<Item> items, Check check) {
+        restated.addAll(items.stream().filter(i -> i.head != Head.TOTAL).toList());
+        crossChecks.restated(items, Measure.LAUNCHED, check);
     }
 
     private void launched(Item item, Weapon w) {
@@ -127,79 +139,88 @@ final class CountReader {
         if (line == null) {
             line = reading.lines.add(w);
             line.launched = count;
-            line.withheld = item.countless();
-            return;
+        } else if (item.approximate && line.launched != null) {
+            return; // "310 БпЛА …, з яких понад 100 реактивні БпЛА": a part of the count, said approximately (and warned about)
+        } else {
+            reading.warnings.add(w.spelling() + " is named twice among the launched; the counts are added");
+            line.launched = line.launched == null || count == null ? null : line.launched + count;
         }
-        reading.warnings.add(w.spelling() + " is named twice among the launched; the counts are added");
-        line.launched = line.launched == null || count == null ? null : line.launched + count;
-        line.withheld |= item.countless();
+        if (item.countless()) {
+            unnumbered(line, item);
+        }
+    }
+
+    /** A weapon named without a number: withheld where the Air Force withholds, else to be counted from elsewhere. */
+    private void unnumbered(LineDraft line, Item item) {
+        if (withholds(line)) {
+            line.withheld = true;
+        } else if (line.unnumbered == null) {
+            line.unnumbered = item;
+        }
+    }
+
+    /** Since August 2026 the Air Force names missiles without their number; it has never withheld the drones. */
+    private boolean withholds(LineDraft line) {
+        return reading.withholding() && !line.drone;
+    }
+
+    /**
+     * A weapon named without a number, withheld or not, takes its count from a sentence that restates
+     * it ("Всього зафіксовано 43 ударні БпЛА", the radar's "10 ракет" beside the one missile line).
+     */
+    private void counted() {
+        for (LineDraft line : reading.lines.all()) {
+            for (Item item : restated) {
+                if ((line.unnumbered != null || line.withheld) && line.launched == null && item.stated() != null && !item.approximate
+                        && reading.lines.covered(item).equals(List.of(line))) {
+                    line.launched = item.stated();
+                    line.withheld = false;
+                }
+            }
+        }
+    }
+
+    /** A weapon named without a number whose count nothing in the post gives ("знищено 11 з 14" gives it): the post cannot be read. */
+    private void unnumbered() {
+        for (LineDraft line : reading.lines.all()) {
+            if (line.unnumbered != null && line.launched == null) {
+                reading.problems.add("launched: " + line.unnumbered.where() + " names no number and nothing else in the post gives one"
+                        + " (the Air Force withholds only missile counts, since August 2026)");
+            }
+        }
     }
 
     // --- stopped ---
 
-    private void downed() {
-        for (Sentence s : reading.after()) {
-            Matcher m = DOWNED.matcher(s.lower());
-            if (!m.find(reading.from(s))) {
-                continue;
-            }
-            reading.use(s);
-            Measure measure = m.group("combined") != null ? Measure.NEUTRALISED : Measure.SHOT_DOWN;
-            String rest = s.lower().substring(m.end());
-            int end = s.text().length();
-            int semicolon = rest.indexOf(';');
-            if (semicolon >= 0 && LOST.matcher(rest.substring(semicolon)).find()) {
-                end = m.end() + semicolon; // "…; 22 ворожі БпЛА – локаційно втрачені": read as suppressed
-            }
-            List<Item> items = reading.clause(s, m.end(), end, "stopped");
-            List<Item> totals = new ArrayList<>(items);
-            if (s.lower().substring(m.end(), end).strip().endsWith(":")) {
-                items = reading.bullets(s, "stopped");
-            }
-            stopped(items, measure);
-            crossChecks.stated(totals, measure, Check.STATED_TOTAL);
-        }
-    }
-
-    private void suppressed() {
-        for (Sentence s : reading.after()) {
-            String lower = s.lower();
-            Matcher lost = LOST.matcher(lower);
-            if (!lost.find(reading.from(s))) {
-                continue;
-            }
-            int from = Math.max(reading.from(s), lower.lastIndexOf(';', lost.start()) + 1);
-            Matcher downed = DOWNED.matcher(lower);
-            if (downed.find(from) && downed.start() < lost.start()) {
-                continue; // "збито 42, 21 – локаційно втрачені" without a ';' between: the downed clause could not read it
-            }
-            char[] text = s.text().toCharArray();
-            char[] low = lower.toCharArray();
-            for (int i = lost.start(); i < lost.end(); i++) {
-                text[i] = ' ';
-                low[i] = ' ';
-            }
-            reading.use(s);
-            stopped(reading.read(new String(text, from, text.length - from), new String(low, from, low.length - from), "suppressed"),
-                    Measure.SUPPRESSED);
-        }
-    }
-
     private void stopped(List<Item> items, Measure measure) {
         for (Item item : items) {
+            if (item.head == Head.TOTAL && item.all) {
+                stoppedAll(item, measure);
+            }
             if (item.head == Head.TOTAL) {
                 continue;
             }
-            Weapon w = reading.lines.weapon(item);
-            LineDraft line = reading.lines.match(item, w);
+            LineDraft line = line(item);
             if (line == null) {
-                reading.problems.add("stopped: cannot tell which weapon '" + item.quote() + "' belongs to");
                 continue;
             }
-            Integer count = item.stated();
+            // "всі вони знищені": all of the count named before, else all that was launched
+            Integer count = !item.all ? item.stated() : item.antecedent != null && item.antecedent.stated() != null ? item.antecedent.stated()
+                    : line.launched;
+            if (item.all && count == null) {
+                reading.problems.add("stopped: " + item.where() + " stops all, but how many were launched is not known");
+                continue;
+            }
             remarks.approximate(item, measure);
             if (item.countless()) {
+                if (!withholds(line)) {
+                    reading.problems.add("stopped: " + item.where() + " names no number");
+                    continue;
+                }
                 line.withheld = true;
+            }
+            if (line.get(measure) != null && item.approximate) {
+                continue; // a part of the count, said approximately (and warned about)
             }
             if (line.get(measure) != null && count != null) {
                 reading.warnings.add(line.spelling + " is named twice as " + measure.words + "; the counts are added");
@@ -207,12 +228,63 @@ final class CountReader {
             }
             line.set(measure, count);
             if (item.of != null) {
-                if (line.launched == null && !line.withheld) {
-                    line.launched = item.of;
+                if (line.launched == null) {
+                    line.launched = item.of; // "знищено 11 з 14": the 14 were launched, named or withheld without a number before
+                    line.withheld = false;
                 } else {
                     crossChecks.destroyedOf(item, line);
                 }
             }
         }
+    }
+
+    /** "Усі цілі було збито": every line, all that was launched of it. */
+    private void stoppedAll(Item item, Measure measure) {
+        for (LineDraft line : reading.lines.all()) {
+            if (line.launched == null) {
+                reading.problems.add("stopped: " + item.where() + " stops all, but how many of " + line.spelling + " were launched is not known");
+            } else if (line.get(measure) == null) {
+                line.set(measure, line.launched);
+            }
+        }
+    }
+
+    /** "2 ворожі БпЛА полетіли в бік Білорусі". */
+    private void left(List<Item> items, String country) {
+        for (Item item : items) {
+            LineDraft line = item.head == Head.TOTAL ? null : line(item);
+            if (line == null) {
+                continue;
+            }
+            remarks.approximate(item, null);
+            if (item.stated() != null && !item.approximate) {
+                line.leftAirspace.merge(country, item.stated(), Integer::sum);
+            } else if (item.countless()) {
+                reading.problems.add("left the airspace: " + item.where() + " names no number");
+            }
+        }
+    }
+
+    /** The line a stopped mention belongs to, its weapon's or, for a count without a noun, the weapon's named before it; null is a problem. */
+    private LineDraft line(Item item) {
+        LineDraft line;
+        if (item.head == Head.ELLIPTIC) {
+            line = item.antecedent != null ? reading.lines.match(item.antecedent, weapon(item.antecedent))
+                    : reading.lines.all().size() == 1 ? reading.lines.all().get(0) : null;
+        } else {
+            line = reading.lines.match(item, weapon(item));
+        }
+        if (line == null) {
+            reading.problems.add("stopped: cannot tell which weapon " + item.where() + " belongs to");
+        }
+        return line;
+    }
+
+    private Weapon weapon(Item item) {
+        return reading.lines.weapon(item);
+    }
+
+    private static List<Item> totals(List<Item> items) {
+        return items.stream().filter(i -> i.head == Head.TOTAL).toList();
     }
 }

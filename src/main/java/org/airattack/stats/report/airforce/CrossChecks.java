@@ -2,41 +2,40 @@ package org.airattack.stats.report.airforce;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.airattack.stats.report.airforce.Disagreement.Check;
 import org.airattack.stats.report.airforce.LineDraft.Measure;
+import org.airattack.stats.report.airforce.PostClauses.Clause;
+import org.airattack.stats.report.airforce.PostClauses.Kind;
+import org.airattack.stats.report.airforce.PostClauses.Role;
 import org.airattack.stats.report.airforce.PostItems.Head;
 import org.airattack.stats.report.airforce.PostItems.Item;
-import org.airattack.stats.report.airforce.PostText.Sentence;
 
 /**
- * The figures a post states twice, checked against its items once they are read: the headline
- * ("⚡️ ЗБИТО/ПОДАВЛЕНО 96 ЦІЛЕЙ"), a total beside the items ("177 цілей – 3 … та 174 …"), the
- * radar inventory ("зафіксовано 570 засобів"), and the "M" of "знищено N з M". They are never added
+ * The figures a post states twice, checked against its lines once they are read: the headline
+ * ("⚡️ ЗБИТО/ПОДАВЛЕНО 524 ЦІЛІ: 48 РАКЕТ ТА 476 ВОРОЖИХ БПЛА", "Знищено 16 з 21"), a total or
+ * subtotal beside the items ("177 цілей – 3 … та 174 …", "524 цілі – 48 ракет та 476
+ * безпілотників:"), the radar inventory ("зафіксовано 570 засобів – 74 ракети і 496 БпЛА"), a
+ * launch sentence the radar's bullets restate, and the "M" of "знищено N з M". They are never added
  * to the lines; each one that disagrees is a {@link Disagreement}.
  */
 final class CrossChecks {
 
-    private static final Pattern HEADLINE = Pattern.compile(PostText.wordStart("з") + "збито\\s*/\\s*подавлено\\s+(" + UkrainianCounts.COUNT + ")\\s+(?:ціл|ворож|бпла|безпілот)");
-
-    /** A total stated beside the items of one measure, checked when every line is read. */
-    private record Stated(List<Item> totals, Measure measure, Check check) {
+    /** Mentions that restate the lines' figures of one measure, checked when every line is read. */
+    private record Restated(List<Item> items, Measure measure, Check check) {
     }
 
     private final PostReading reading;
-    private final List<Stated> stated = new ArrayList<>();
+    private final List<Restated> restated = new ArrayList<>();
 
     CrossChecks(PostReading reading) {
         this.reading = reading;
     }
 
-    /** Totals ("цілей", "засобів") read beside the items of a measure; the others are ignored. */
-    void stated(List<Item> items, Measure measure, Check check) {
-        List<Item> totals = items.stream().filter(i -> i.head == Head.TOTAL && i.count != null).toList();
-        if (!totals.isEmpty()) {
-            stated.add(new Stated(totals, measure, check));
+    /** Mentions that restate what the lines say of a measure: totals, subtotals by kind, or the weapons again. */
+    void restated(List<Item> items, Measure measure, Check check) {
+        if (!items.isEmpty()) {
+            restated.add(new Restated(items, measure, check));
         }
     }
 
@@ -47,38 +46,46 @@ final class CrossChecks {
         }
     }
 
-    /** Checks what was stated against the lines as read. */
+    /** Checks what was restated, and the headline, against the lines as read. */
     void check() {
-        PostLines lines = reading.lines;
-        for (Stated s : stated) {
-            for (Item total : s.totals()) {
-                Integer sum = lines.sum(l -> l.get(s.measure()));
-                if (sum != null && sum.intValue() != total.count) {
-                    reading.disagree(new Disagreement(s.check(), total.quote(), s.measure().words, total.count, sum));
-                }
-                if (total.of != null) {
-                    Integer launched = lines.sum(l -> l.launched);
-                    if (launched != null && launched.intValue() != total.of) {
-                        reading.disagree(new Disagreement(s.check(), total.quote(), Measure.LAUNCHED.words, total.of, launched));
-                    }
+        for (Restated r : restated) {
+            for (Item item : r.items()) {
+                check(item, r.measure(), r.check(), item.quote());
+            }
+        }
+        for (Clause c : reading.clauses) {
+            if (c.role() == Role.HEADLINE && c.kind() == Kind.STOPPED) {
+                for (Item item : c.items()) {
+                    check(item, c.measure(), Check.HEADLINE, item.head == Head.TOTAL ? c.sentence().quote() : item.quote());
                 }
             }
         }
-        headline();
     }
 
-    /** The headline's figure ("⚡️ ЗБИТО/ПОДАВЛЕНО 96 ЦІЛЕЙ"), against the neutralised items. */
-    private void headline() {
-        for (Sentence s : reading.before()) {
-            Matcher m = HEADLINE.matcher(s.lower());
-            if (m.find()) {
-                Integer headline = UkrainianCounts.value(m.group(1));
-                Integer sum = reading.lines.sum(l -> l.neutralised);
-                if (headline != null && sum != null && !headline.equals(sum)) {
-                    reading.disagree(new Disagreement(Check.HEADLINE, s.quote(), Measure.NEUTRALISED.words, headline, sum));
-                }
-                return;
-            }
+    private void check(Item item, Measure measure, Check check, String quote) {
+        List<LineDraft> covered = reading.lines.covered(item);
+        compare(item.stated(), sum(covered, measure), measure, check, quote);
+        if (item.of != null) {
+            compare(item.of, sum(covered, Measure.LAUNCHED), Measure.LAUNCHED, check, quote);
         }
+    }
+
+    private void compare(Integer stated, Integer read, Measure measure, Check check, String quote) {
+        if (stated != null && read != null && !stated.equals(read)) {
+            reading.disagree(new Disagreement(check, quote, measure.words, stated, read));
+        }
+    }
+
+    /** The lines' figure: what they add up to, 0 for lines that state nothing of it; null when a withheld one is missing from it. */
+    private static Integer sum(List<LineDraft> lines, Measure measure) {
+        int sum = 0;
+        for (LineDraft l : lines) {
+            Integer v = l.value(measure);
+            if (v == null && l.withheld) {
+                return null;
+            }
+            sum += v == null ? 0 : v;
+        }
+        return sum;
     }
 }

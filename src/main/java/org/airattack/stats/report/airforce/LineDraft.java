@@ -3,9 +3,13 @@ package org.airattack.stats.report.airforce;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.airattack.stats.report.ReportRequest.LineRequest;
+import org.airattack.stats.report.airforce.PostItems.Item;
 import org.airattack.stats.report.airforce.WeaponNames.Kind;
 import org.airattack.stats.report.airforce.WeaponNames.Model;
 
@@ -35,6 +39,10 @@ final class LineDraft {
     Integer stillAirborne;
     Integer hits;
     Integer debris;
+    /** Country → how many flew on into it ("2 ворожі БпЛА полетіли в бік Білорусі"). */
+    final Map<String, Integer> leftAirspace = new TreeMap<>();
+    /** The mention that named this weapon without a number where the Air Force does not withhold: its count must come from elsewhere. */
+    Item unnumbered;
 
     LineDraft(String spelling, List<Model> models, boolean drone) {
         this.spelling = spelling;
@@ -61,13 +69,22 @@ final class LineDraft {
         }
     }
 
+    /** The value of a measure, neutralised derived from shot down and suppressed as SPEC §1 derives it when it is not stated. */
+    Integer value(Measure m) {
+        if (m == Measure.NEUTRALISED && neutralised == null && (shotDown != null || suppressed != null)) {
+            return (shotDown == null ? 0 : shotDown) + (suppressed == null ? 0 : suppressed);
+        }
+        return get(m);
+    }
+
     boolean missile() {
         return !drone && !kinds.equals(EnumSet.of(Kind.BANDEROL));
     }
 
     LineRequest request() {
         return new LineRequest(spelling, null, big(launched), big(shotDown), big(suppressed), big(neutralised),
-                big(stillAirborne), big(hits), big(debris), null, null, withheld);
+                big(stillAirborne), big(hits), big(debris), leftAirspace.isEmpty() ? null
+                        : leftAirspace.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> big(e.getValue()))), null, withheld);
     }
 
     private static BigDecimal big(Integer n) {

@@ -25,6 +25,8 @@ public final class PostClassifier {
     private static final Pattern CLARIFICATION = Pattern.compile("^[^\\p{L}]*(?:уточнен\\p{L}*+\\s+(?:інформаці|дані)|уточнення)");
     private static final Pattern ALERT = Pattern.compile("(?<!\\p{L})повітрян\\p{L}*+\\s+тривог\\p{L}*+\\s+(?:в|у|на)(?!\\p{L})|відбій\\s+(?:повітряної\\s+)?тривоги"
             + "|оголошено\\s+(?:повітряну\\s+)?тривогу|#\\p{L}++_(?:район|громада|область)");
+    /** "Бойова робота мобільних вогневих груп …": the words that open the caption of combat footage. */
+    private static final Pattern CAPTION = Pattern.compile("^[^\\p{L}]*бойов\\p{L}*+\\s+робот");
     private static final Pattern VIDEO = Pattern.compile("(?<!\\p{L})відео|🎥|📹|📽|🎬");
     private static final Pattern TRACKING = Pattern.compile(PostText.wordStart("нкувр") + "(?:напрям\\p{L}*+|курсом|в бік|у бік|в районі|рухаються|рухається"
             + "|на (?:півдні|півночі|сході|заході|\\p{L}+щин\\p{L}*+))(?!\\p{L})");
@@ -70,6 +72,9 @@ public final class PostClassifier {
         if (CLARIFICATION.matcher(sentences.get(0).lower()).find()) {
             return new Classified(PostVerdict.notAReport(PostKind.CLARIFICATION, sentences.get(0).quote()), null);
         }
+        if (CAPTION.matcher(sentences.get(0).lower()).find()) {
+            return new Classified(PostVerdict.notAReport(PostKind.VIDEO_CAPTION, sentences.get(0).quote()), null);
+        }
         List<String> problems = new ArrayList<>();
         Optional<PostWindow> found = PostWindow.find(sentences, reference, problems);
         if (found.isEmpty()) {
@@ -83,7 +88,7 @@ public final class PostClassifier {
             return new Classified(PostVerdict.unreadable(problems), null);
         }
         PostWindow window = found.get();
-        if (!CountReader.statesCounts(sentences, window)) {
+        if (!PostClauses.statesCounts(sentences, window)) {
             Optional<PostVerdict> other = other(lower, sentences, true);
             return new Classified(other.orElse(PostVerdict.unreadable(List.of("the counts: neither what was launched ('противник атакував …') "
                     + "nor what was stopped ('збито/подавлено …') after '" + window.header() + "'"))), null);

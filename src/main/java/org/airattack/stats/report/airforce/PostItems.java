@@ -1,7 +1,6 @@
 package org.airattack.stats.report.airforce;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -29,7 +28,9 @@ final class PostItems {
         /** "S8000 «Бандероль»" named on its own. */
         BANDEROL,
         /** A model named with a count and no noun ("6 Калібрів"). */
-        MODEL;
+        MODEL,
+        /** A count without a noun ("ще 18 –", "Усі чотирнадцять", "з них 37", "11 з 14"): the weapon named before it. */
+        ELLIPTIC;
 
         /** The name of the group of {@link #ITEM} that holds this noun. */
         final String group = name().toLowerCase(Locale.ROOT);
@@ -54,6 +55,12 @@ final class PostItems {
         final String mention;
         /** The mention and all that belongs to it, lower-cased: where its models are named. */
         final StringBuilder lower = new StringBuilder();
+        /** "Усі знищено", "Усі ворожі БпЛА знищено", "Усі цілі було збито": all that was launched (of its weapon). */
+        boolean all;
+        /** For an elliptic mention, the mention before it in its sentence that names its weapon; null when there is none. */
+        Item antecedent;
+        /** The sentence the mention stands in, shortened, for messages. */
+        String sentence = "";
 
         Item(Head head, Integer count, Integer of, boolean approximate, boolean singular, String adjectives, String nameZone,
                 String mention) {
@@ -67,9 +74,9 @@ final class PostItems {
             this.mention = mention;
         }
 
-        /** Named without a number (withheld), as opposed to in the singular or with a count. */
+        /** Named without a number (withheld, or counted elsewhere in the post), as opposed to in the singular, as all, or with a count. */
         boolean countless() {
-            return count == null && !approximate && !singular;
+            return count == null && !approximate && !singular && !all;
         }
 
         /** The count the mention states: the number, 1 for a singular, null otherwise. */
@@ -79,6 +86,11 @@ final class PostItems {
 
         String quote() {
             return PostText.Sentence.quote(mention.replaceAll("\\s+", " "));
+        }
+
+        /** The mention quoted with its sentence: "'3 ракети' in 'Станом на 08:30 збито/подавлено 3 ракети.'". */
+        String where() {
+            return "'" + quote() + "'" + (sentence.isEmpty() ? "" : " in '" + sentence + "'");
         }
 
         void append(String lowered) {
@@ -94,23 +106,23 @@ final class PostItems {
     }
 
     private static final String COUNT = UkrainianCounts.COUNT;
-    private static final String APPROX = "близько|понад|майже|більше|щонайменше|приблизно|орієнтовно|до";
+    private static final String APPROX = UkrainianCounts.APPROX;
     private static final String ADJ = "(?:ударн|ворож|балістичн|аеробалістичн|крилат|керован|авіаційн|протикорабельн|протирадіолокаційн"
-            + "|зенітн|реактивн|баражуюч|розвідувальн|надзвуков|гіперзвуков)\\p{L}*+";
+            + "|зенітн|реактивн|баражуюч|розвідувальн|надзвуков|гіперзвуков|повітрян)\\p{L}*+";
     private static final String BANDEROL_NAME = "(?:бандерол\\p{L}*+|дань\\s*-\\s*т(?!\\p{L}))";
 
     /** The nouns a mention ends with; a model named after its count ("6 Калібрів") is one too. */
     private static final String NOUN = "(?:(?<total>(?:ціл(?:ь|і|ей|ям|ями|ях)|засоб(?:и|ів|ам|ами|ах)?)(?!\\p{L}))"
             + "|(?<missile>ракет(?:а|и|у|ою|і|ами|ам|ах|има)?(?!\\p{L}))"
-            + "|(?<drone>(?:бпла|безпілотник(?:а|и|ів|ам|ами|ах|ом|у)?|дрон(?:а|и|ів|ам|ами|ах|ом|у)?|шахед(?:а|и|ів|ам|ами|ах|ом)?"
+            + "|(?<drone>\"?(?:бпла|безпілотник(?:а|и|ів|ам|ами|ах|ом|у)?|дрон(?:а|и|ів|ам|ами|ах|ом|у)?|шахед(?:а|и|ів|ам|ами|ах|ом)?"
             + "|shahed(?:\\s*-?\\s*\\d+(?:/\\d+)?)?)(?:-\\p{L}++)?(?![\\p{L}\\d]))"
             + "|(?<munition>боєприпас(?:а|и|ів|ам|ами|ах|ом|у)?(?!\\p{L}))"
             + "|(?<banderol>(?:s\\s*-?\\s*8000\\s*)?\"?" + BANDEROL_NAME + "(?:\"?\\s*/\\s*\"?" + BANDEROL_NAME + ")?\"?|s\\s*-?\\s*8000(?!\\d))"
-            + "|(?<model>(?:калібр|іскандер|кинджал|циркон|онікс)\\p{L}*+(?:\\s*-\\s*[мк](?!\\p{L}))?|[хx]\\s*-\\s*\\d+\\p{L}*+))";
+            + "|(?<model>\"?(?:калібр|іскандер|кинджал|циркон|онікс)\\p{L}*+(?:\\s*-\\s*[мк](?!\\p{L}))?|[хx]\\s*-\\s*\\d+\\p{L}*+))";
 
     /** A mention: where a word starts, what is all, approximate or counted, up to four adjectives, and the noun. */
     static final Pattern ITEM = Pattern.compile("(?=[\\p{L}\\d\"])(?<![\\p{L}\\d'/-])"
-            + "(?:(?:всі|усі|всього|усього|ще)\\s+)?"
+            + "(?:(?<all>всі|усі)\\s+|(?:всього|усього|ще)\\s+)?"
             + "(?:(?<approx>" + APPROX + ")\\s+)?"
             + "(?:(?<count>" + COUNT + ")(?:\\s+(?:з|із)\\s+(?<of>" + COUNT + "))?\\s+)?"
             + "(?<adj>(?:" + ADJ + "\\s+){0,4})"
@@ -128,17 +140,18 @@ final class PostItems {
     private static final Pattern SEPARATOR = Pattern.compile("(?<!\\s)(?:\\s*+(?:[;,]|\\.(?=\\s|$)|:(?=\\s|$))\\s*+"
             + "|(?<![\\s,;]а)(?<!^а)\\s++(?=(?:а\\s+також|також|та|і|й)\\s))");
     private static final Pattern CONJUNCTION = Pattern.compile("^\\s*(?:(а\\s+)?(також)|та|і|й)\\s+");
-    private static final Pattern SUBCOUNT = Pattern.compile("(?<![\\p{L}\\d])(?:(?:" + APPROX + ")\\s+)?(?:" + COUNT
-            + "|половин\\p{L}*+|третин\\p{L}*+|чверт\\p{L}*+|більшість|частин\\p{L}*+)\\s+(?:із|з)\\s+них[^,;:]*"
-            + "|(?<!\\p{L})(?:в|у)\\s*т\\.\\s*ч\\.[^,;:]*|(?<!\\p{L})(?:в|у)\\s+тому\\s+числі[^,;:]*");
-    private static final Pattern NOT_COUNTS = Pattern.compile("\\d{1,2}[:.]\\d{2}|\\d{1,2}\\s+(?:" + PostWindow.MONTHS
-            + ")|\\d{4}\\s*(?:року|р\\.)");
-    /** "на півночі, півдні та сході країни": where, not what; the rest of a downed clause. */
-    private static final Pattern REGIONS = Pattern.compile(PostText.wordStart("нву") + "(?:на|в|у)\\s+(?:півночі|півдні|сході|заході|центрі)(?!\\p{L})");
     /** The words that end a model's name after its noun: prepositions, relative pronouns. */
     private static final Pattern NAME_ENDS = Pattern.compile("(?<!\\p{L})(?:із|з|зі|від|по|над|на|в|у|до|через|які|що|котрі|яка|яких|курсом)(?!\\p{L})");
     private static final Pattern NAME_FILLERS = Pattern.compile("(?<!\\p{L})(?:морського|повітряного|наземного|базування|типу|типів|різних"
             + "|інших|ворожих|ворожі|противника|ворога|модифікації|ракет\\p{L}*+)(?!\\p{L})|[\"/–\\-.,;:!']");
+    /** A count that stands without a noun where a part of a list starts: "ще 18", "Усі чотирнадцять", "з них 37", "11 з 14". */
+    private static final Pattern BARE = Pattern.compile("\\s*(?:(?:усі|всі|ще|а|(?:з|із)\\s+(?:них|яких))\\s+)*(?:(?<approx>" + APPROX + ")\\s+)?"
+            + "(?<count>" + COUNT + ")(?:\\s+(?:з|із)\\s+(?<of>" + COUNT + "))?(?![\\p{L}\\d'])");
+    /** "Усі знищено", "всі вони збиті": all that was launched of the weapon named before. */
+    private static final Pattern ALL = Pattern.compile("\\s*(?:усі|всі)(?:\\s+(?:вони|інші))?(?![\\p{L}'])");
+    /** What may follow a count without a noun: a dash, "були", and where or by whom ("– у Київській області", "силами ППО"). */
+    private static final Pattern AFTER_BARE = Pattern.compile("[\\s–-]*+(?:(?:було|були|вже|успішно)(?!\\p{L})\\s*+)*+"
+            + "(?:(?:у|в|на|над|по|з|із|силами|засобами|протиповітряною|без)(?!\\p{L})\\D*+)?");
     private static final Pattern COUNT_LIKE = Pattern.compile("\\d");
     /** Enough of a long stretch to quote it (a quote is at most 160 characters). */
     private static final int QUOTED = 400;
@@ -148,17 +161,32 @@ final class PostItems {
     private PostItems() {
     }
 
+    /**
+     * True when a stretch of text names a weapon or holds a count, outside parentheses ("16 з 21",
+     * "балістичні ракети", "одну"; not "силами ППО", "засобами", "(без негативних наслідків)"): a
+     * test far lighter than reading it.
+     */
+    static boolean mentions(String lowered) {
+        char[] lower = lowered.toCharArray();
+        ClauseText.blankNotCounts(lower);
+        String l = WeaponNames.blankAircraft(new String(lower));
+        if (holdsCount(l)) {
+            return true;
+        }
+        Matcher noun = NOUN_ONLY.matcher(l);
+        while (noun.find()) {
+            if (noun.start("total") < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads a clause (as written and lower-cased, the same length). */
     static Reading read(String written, String lowered) {
         char[] text = written.toCharArray();
         char[] lower = lowered.toCharArray();
-        blankParentheses(text, lower);
-        if (lowered.contains("них") || lowered.contains("т.") || lowered.contains("числі")) {
-            blank(text, lower, SUBCOUNT); // the words every subcount has, found far faster than the pattern is tried
-        }
-        blank(text, lower, NOT_COUNTS);
-        Matcher regions = REGIONS.matcher(new String(lower));
-        int end = regions.find() ? regions.start() : lower.length;
+        int end = ClauseText.blank(text, lower, lowered);
         String w = new String(text, 0, end);
         String l = new String(lower, 0, end);
 
@@ -166,6 +194,8 @@ final class PostItems {
         List<String> unread = new ArrayList<>();
         Item current = null;
         Matcher sep = SEPARATOR.matcher(l);
+        Matchers matchers = new Matchers(CONJUNCTION.matcher(l), ITEM.matcher(l).useTransparentBounds(true),
+                NOUN_ONLY.matcher(l).useTransparentBounds(true));
         int from = 0;
         boolean first = true;
         while (from <= l.length()) {
@@ -173,7 +203,7 @@ final class PostItems {
             if (current != null) {
                 current.append(" ");
             }
-            current = segment(w, l, from, to, first, current, items, unread);
+            current = segment(w, l, from, to, first, current, items, unread, matchers);
             first = false;
             if (to >= l.length()) {
                 break;
@@ -183,26 +213,32 @@ final class PostItems {
         return new Reading(items, unread);
     }
 
-    private static Item segment(String w, String l, int from, int to, boolean chunkStart, Item current, List<Item> items, List<String> unread) {
+    /** The matchers of one clause, made once and moved from part to part of its list. */
+    private record Matchers(Matcher conjunction, Matcher item, Matcher noun) {
+    }
+
+    private static Item segment(String w, String l, int from, int to, boolean chunkStart, Item current, List<Item> items, List<String> unread,
+            Matchers matchers) {
         if (from >= to) {
             return current;
         }
-        Matcher conj = CONJUNCTION.matcher(l).region(from, to);
+        Matcher conj = matchers.conjunction().region(from, to);
         boolean strong = chunkStart;
         int start = from;
         if (conj.lookingAt()) {
             strong |= conj.group(2) != null;
             start = conj.end();
         }
-        Matcher m = ITEM.matcher(l).useTransparentBounds(true);
-        Matcher noun = NOUN_ONLY.matcher(l).useTransparentBounds(true);
+        Matcher m = matchers.item();
+        Matcher noun = matchers.noun();
         int pos = start;
         boolean firstInSegment = true;
         for (int next = start; nextMention(m, noun, l, next, to); next = m.end()) {
             Head head = head(m);
             Integer count = UkrainianCounts.value(m.group("count"));
             boolean approximate = m.group("approx") != null && m.group("count") != null;
-            if ((head == Head.TOTAL || head == Head.MODEL) && m.group("count") == null) {
+            boolean all = m.group("all") != null && m.group("count") == null && m.group("approx") == null;
+            if ((head == Head.TOTAL && !all || head == Head.MODEL) && m.group("count") == null) {
                 continue; // "на ціль", a model named after its noun: part of the text around it
             }
             boolean leading = firstInSegment && l.substring(pos, m.start()).isBlank();
@@ -221,13 +257,39 @@ final class PostItems {
                 String zone = nameZone(l, m.end(), to);
                 current = new Item(head, approximate ? null : count, UkrainianCounts.value(m.group("of")), approximate, singular,
                         adjectives, zone, w.substring(m.start(), m.end() + zone.length()));
+                current.all = all;
                 current.append(l.substring(m.start(), m.end()));
                 items.add(current);
             }
             pos = m.end();
         }
+        if (pos == start) {
+            Item elliptic = elliptic(w, l, start, to);
+            if (elliptic != null) {
+                items.add(elliptic);
+                return elliptic;
+            }
+        }
         attach(current, w, l, pos, to, unread);
         return current;
+    }
+
+    /** A part of a list that is a count without a noun and nothing that could be one ("ще 18 –", "Усі чотирнадцять"), or null. */
+    private static Item elliptic(String w, String l, int from, int to) {
+        Matcher bare = BARE.matcher(l).region(from, to).useTransparentBounds(true);
+        Matcher all = ALL.matcher(l).region(from, to).useTransparentBounds(true);
+        boolean counted = bare.lookingAt();
+        Matcher m = counted ? bare : all;
+        if (!counted && !all.lookingAt() || !AFTER_BARE.matcher(l).region(m.end(), to).matches()) {
+            return null;
+        }
+        boolean approximate = counted && bare.group("approx") != null;
+        Integer count = counted && !approximate ? UkrainianCounts.value(bare.group("count")) : null;
+        Item item = new Item(Head.ELLIPTIC, count, counted ? UkrainianCounts.value(bare.group("of")) : null, approximate, false, "", "",
+                w.substring(from, to).strip());
+        item.all = !counted;
+        item.append(l.substring(from, to));
+        return item;
     }
 
     /**
@@ -263,10 +325,16 @@ final class PostItems {
         if (current != null) {
             current.append(lowered);
         }
-        String rest = WeaponNames.blank(lowered);
-        if (COUNT_LIKE.matcher(rest).find() || UkrainianCounts.WORD.matcher(rest).find()) {
+        if (!holdsCount(lowered)) {
+            return;
+        }
+        if (holdsCount(WeaponNames.blank(lowered))) {
             unread.add(PostText.Sentence.quote(w.substring(from, Math.min(to, from + QUOTED)).replaceAll("\\s+", " ")));
         }
+    }
+
+    private static boolean holdsCount(String lowered) {
+        return COUNT_LIKE.matcher(lowered).find() || UkrainianCounts.WORD.matcher(lowered).find();
     }
 
     private static Head head(Matcher m) {
@@ -278,9 +346,12 @@ final class PostItems {
         throw new IllegalStateException("a mention without a noun");
     }
 
-    /** "ракетою", "ракету", "боєприпасом", "ударним БпЛА": one, though no number is written. */
+    /** "ракетою", "ракету", "боєприпасом", "ударним БпЛА", "безпілотник-імітатор": one, though no number is written. */
     private static boolean singular(Head head, String noun, String adjectives) {
         String n = noun.strip();
+        if (n.indexOf('-') > 0 && head == Head.DRONE) {
+            n = n.substring(0, n.indexOf('-')); // "безпілотник-імітатор": the noun before the hyphen says how many
+        }
         return switch (head) {
             case MISSILE -> n.equals("ракета") || n.equals("ракету") || n.equals("ракетою");
             case MUNITION -> n.equals("боєприпас") || n.equals("боєприпасом");
@@ -311,40 +382,5 @@ final class PostItems {
     static boolean namesUnknownModel(Item item) {
         String rest = NAME_FILLERS.matcher(WeaponNames.blank(item.nameZone)).replaceAll(" ");
         return !rest.isBlank();
-    }
-
-    private static void blank(char[] text, char[] lower, Pattern p) {
-        Matcher m = p.matcher(new String(lower));
-        while (m.find()) {
-            Arrays.fill(text, m.start(), m.end(), ' ');
-            Arrays.fill(lower, m.start(), m.end(), ' ');
-        }
-    }
-
-    /**
-     * Blanks every parenthesis with what it holds, nested ones included, in one pass: each pair
-     * marks its span, and a running depth blanks what lies inside any span (a parenthesis that is
-     * never closed stays, with what follows it).
-     */
-    private static void blankParentheses(char[] text, char[] lower) {
-        int[] depth = new int[lower.length + 1];
-        int[] open = new int[lower.length];
-        int opened = 0;
-        for (int i = 0; i < lower.length; i++) {
-            if (lower[i] == '(') {
-                open[opened++] = i;
-            } else if (lower[i] == ')' && opened > 0) {
-                depth[open[--opened]]++;
-                depth[i + 1]--;
-            }
-        }
-        int inside = 0;
-        for (int i = 0; i < lower.length; i++) {
-            inside += depth[i];
-            if (inside > 0) {
-                text[i] = ' ';
-                lower[i] = ' ';
-            }
-        }
     }
 }

@@ -2,9 +2,10 @@ package org.airattack.stats.report.airforce;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.airattack.stats.report.ReportRequest.LineRequest;
 import org.airattack.stats.report.airforce.PostItems.Head;
@@ -24,10 +25,14 @@ final class PostLines {
         static final Weapon NONE = new Weapon(null, List.of(), false, EnumSet.noneOf(Kind.class));
         static final Weapon DRONES = new Weapon(WeaponNames.DRONES, List.of(), true, EnumSet.noneOf(Kind.class));
         static final Weapon UNKNOWN_MISSILE = new Weapon(WeaponNames.UNKNOWN_MISSILE, List.of(), false, EnumSet.noneOf(Kind.class));
+        /** Reconnaissance drones ("4 розвідувальні БпЛА «Supercam»"): a line of their own, never the strike drones'. */
+        static final Weapon RECONNAISSANCE = new Weapon(WeaponNames.RECONNAISSANCE, List.of(), false, EnumSet.noneOf(Kind.class));
     }
 
     private final List<LineDraft> lines = new ArrayList<>();
     private final List<String> problems;
+    /** Each mention's weapon, found once: a mention is matched again as the weapon of the counts that stand without a noun after it. */
+    private final Map<Item, Weapon> weapons = new IdentityHashMap<>();
 
     /** Lines whose weapon problems (a name this reader does not know) go to {@code problems}. */
     PostLines(List<String> problems) {
@@ -86,15 +91,39 @@ final class PostLines {
         return null;
     }
 
-    /** What a mention names: the drones, Banderol, a model or bundle, a kind of missile, or a total. */
+    /** What a mention names: the drones, Banderol, a model or bundle, a kind of missile, or a total (for a count without a noun, nothing). */
     Weapon weapon(Item item) {
+        return weapons.computeIfAbsent(item, this::named);
+    }
+
+    /**
+     * The lines a mention that restates them covers, to check its count against theirs: every line
+     * for a total ("177 цілей"), the drones, all missiles ("74 ракети"), the missiles of a kind
+     * ("3 балістичні ракети"), or those of the models it names.
+     */
+    List<LineDraft> covered(Item item) {
+        return switch (item.head) {
+            case TOTAL -> lines;
+            case DRONE -> lines.stream().filter(l -> l.drone).toList();
+            case BANDEROL, MUNITION -> lines.stream().filter(l -> l.kinds.contains(Kind.BANDEROL)).toList();
+            case ELLIPTIC -> item.antecedent != null ? covered(item.antecedent) : lines; // alone, a count of the measure over all
+            case MISSILE, MODEL -> {
+                List<Model> models = WeaponNames.find(item.lower.toString());
+                Set<Kind> kinds = kinds(item.adjectives);
+                yield lines.stream().filter(l -> l.missile() && (models.isEmpty() ? kinds.isEmpty() || l.kinds.stream().anyMatch(kinds::contains)
+                        : l.models.stream().anyMatch(models::contains))).toList();
+            }
+        };
+    }
+
+    private Weapon named(Item item) {
         List<Model> models = WeaponNames.find(item.lower.toString());
         return switch (item.head) {
-            case TOTAL -> Weapon.NONE;
-            case DRONE -> Weapon.DRONES;
+            case TOTAL, ELLIPTIC -> Weapon.NONE;
+            case DRONE -> item.adjectives.contains("розвідувальн") ? Weapon.RECONNAISSANCE : Weapon.DRONES;
             case BANDEROL, MUNITION -> {
                 if (models.isEmpty() || models.stream().anyMatch(m -> m.kind() != Kind.BANDEROL)) {
-                    problems.add("the weapon: '" + item.quote() + "' names no munition this reader knows (Banderol)");
+                    problems.add("the weapon: " + item.where() + " names no munition this reader knows (Banderol)");
                     yield Weapon.NONE;
                 }
                 yield new Weapon(WeaponNames.spelling(models.subList(0, 1)), models.subList(0, 1), false, EnumSet.of(Kind.BANDEROL));
@@ -105,7 +134,7 @@ final class PostLines {
 
     private Weapon missile(Item item, List<Model> models) {
         if (item.head == Head.MISSILE && PostItems.namesUnknownModel(item)) {
-            problems.add("the weapon: '" + item.quote() + "' names a model this reader does not know");
+            problems.add("the weapon: " + item.where() + " names a model this reader does not know");
             return Weapon.NONE;
         }
         if (!models.isEmpty()) {
@@ -145,23 +174,6 @@ final class PostLines {
             kinds.add(Kind.SURFACE_TO_AIR);
         }
         return kinds;
-    }
-
-    /** The sum of the known values; null when none is known or a withheld one is missing from it. */
-    Integer sum(Function<LineDraft, Integer> value) {
-        int sum = 0;
-        boolean any = false;
-        for (LineDraft l : lines) {
-            Integer v = value.apply(l);
-            if (v == null && l.withheld) {
-                return null;
-            }
-            if (v != null) {
-                sum += v;
-                any = true;
-            }
-        }
-        return any ? sum : null;
     }
 
     /** Night-level figures go on the drone line, as the dataset files them, else on the first line. */

@@ -1,10 +1,12 @@
 package org.airattack.stats.report.airforce;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.airattack.stats.report.airforce.PostClauses.Clause;
 import org.airattack.stats.report.airforce.PostItems.Item;
 import org.airattack.stats.report.airforce.PostText.Sentence;
 
@@ -15,6 +17,14 @@ import org.airattack.stats.report.airforce.PostText.Sentence;
  */
 final class PostReading {
 
+    /**
+     * The longest stretch read as one list of mentions: four times the longest sentence of any
+     * report (524 characters). A longer one is refused unread, which bounds what a hostile text costs.
+     */
+    static final int LONGEST_CLAUSE = 2_000;
+    /** The first night of the Air Force's withholding: since August 2026 it names missiles without their number. */
+    private static final LocalDate WITHHOLDING = LocalDate.of(2026, 8, 1);
+
     final PostText post;
     final List<Sentence> sentences;
     final PostWindow window;
@@ -22,6 +32,8 @@ final class PostReading {
     final List<String> problems = new ArrayList<>();
     final List<Disagreement> disagreements = new ArrayList<>();
     final PostLines lines = new PostLines(problems);
+    /** The clauses of the post, headline first; set once the post's sentences are cut. */
+    List<Clause> clauses = List.of();
     private final boolean[] used;
 
     PostReading(PostText post, PostWindow window) {
@@ -31,9 +43,19 @@ final class PostReading {
         this.used = new boolean[sentences.size()];
     }
 
+    /** True when the window ends in the time the Air Force withholds missile counts. */
+    boolean withholding() {
+        return !LocalDate.parse(window.end().substring(0, 10)).isBefore(WITHHOLDING);
+    }
+
     /** The sentences from the header on, without the bullet points (read with the sentence they follow). */
     List<Sentence> after() {
         return sentences.subList(window.sentence(), sentences.size()).stream().filter(s -> !s.bullet()).toList();
+    }
+
+    /** The sentences from the header on, bullet points included. */
+    List<Sentence> fromHeader() {
+        return sentences.subList(window.sentence(), sentences.size());
     }
 
     /** The sentences before the header: the headline. */
@@ -59,16 +81,18 @@ final class PostReading {
         warnings.add(d.message());
     }
 
-    /** The items of part of a sentence; counts nothing could be attributed to are problems. */
+    /** The items of part of a sentence; counts nothing could be attributed to are problems, quoted with the sentence. */
     List<Item> clause(Sentence s, int from, int to, String what) {
-        return read(s.text().substring(from, to), s.lower().substring(from, to), what);
-    }
-
-    List<Item> read(String text, String lower, String what) {
-        PostItems.Reading r = PostItems.read(text, lower);
-        for (String unread : r.unread()) {
-            problems.add(what + ": could not read '" + unread + "'");
+        if (to - from > LONGEST_CLAUSE) {
+            problems.add(what + ": '" + Sentence.quote(s.text().substring(from, from + 200)) + "' runs " + (to - from)
+                    + " characters without a break; no report's list is that long, so it is not read");
+            return new ArrayList<>();
         }
+        PostItems.Reading r = PostItems.read(s.text().substring(from, to), s.lower().substring(from, to));
+        for (String unread : r.unread()) {
+            problems.add(what + ": could not read '" + unread + "' in '" + s.quote() + "'");
+        }
+        r.items().forEach(item -> item.sentence = s.quote());
         return new ArrayList<>(r.items());
     }
 

@@ -32,8 +32,11 @@ final class PostText {
     /** Runs of spaces (tabs are spaces by then): a single space is left as it is. */
     private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Pattern BULLET = Pattern.compile("^(?:[-–•▪◾▫◽🔸🔹*]|\\d{1,2}\\))\\s*");
-    /** A sentence ends at . ! ? before a capital letter or a symbol such as an emoji, but not after an abbreviation. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\"\\p{So}\\p{Cs}])");
+    /**
+     * A sentence ends at . ! ? before a capital letter, a number ("… БпЛА. 13 ворожих БпЛА – локаційно
+     * втрачені") or a symbol such as an emoji, but not after an abbreviation.
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d\"\\p{So}\\p{Cs}])");
     private static final Set<String> ABBREVIATIONS = Set.of("м", "обл", "р", "т", "ч", "с", "смт", "ст", "ім", "рф", "тис");
 
     private final String text;

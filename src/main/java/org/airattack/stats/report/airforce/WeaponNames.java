@@ -29,6 +29,8 @@ final class WeaponNames {
     static final String BALLISTIC = "Ballistic Missile";
     /** Any other missile whose model the post does not name. */
     static final String UNKNOWN_MISSILE = "Unknown Missile";
+    /** Reconnaissance drones, whatever their model. */
+    static final String RECONNAISSANCE = "Reconnaissance UAV";
 
     private static final String X = "[хx]\\s*-\\s*";
     private static final String END = "(?![\\p{L}\\d])";
@@ -98,9 +100,14 @@ final class WeaponNames {
         return List.copyOf(models);
     }
 
+    /** The text with the aircraft blanked out: "Ту-95МС" carries digits but no count. */
+    static String blankAircraft(String text) {
+        return AIRCRAFT.matcher(text).replaceAll(" ");
+    }
+
     /** The text with every model name blanked out (for checking what is left). */
     static String blank(String text) {
-        return AIRCRAFT.matcher(ANY.matcher(text).replaceAll(" ")).replaceAll(" ");
+        return blankAircraft(ANY.matcher(text).replaceAll(" "));
     }
 
     /** The dataset spelling of one count for these models: one model, a merged pair, or a bundle joined by " and ". */
@@ -124,6 +131,7 @@ final class WeaponNames {
         all.add(DRONES);
         all.add(BALLISTIC);
         all.add(UNKNOWN_MISSILE);
+        all.add(RECONNAISSANCE);
         return all;
     }
 }

@@ -41,7 +41,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * Every post under src/test/resources/air-force-posts (the real 2026 posts, copied from
  * shared/data, and our own older-era posts under older/) reads as the JSON beside it says: window,
  * period and date, each line (weapons compared by the catalog's canonical key, so spelling variants
- * of one weapon compare equal), the night's hit, debris and still-airborne figures, and for the
+ * of one weapon compare equal) with what flew on into another country, the night's hit, debris and
+ * still-airborne figures, every cross-check agreeing but a headline that does not, and for the
  * posts that are not national reports the refusal and its kind.
  */
 @QuarkusTest
@@ -66,7 +67,7 @@ class AirForcePostExpectationsTest {
     void shouldReadEveryRealPostAndEveryOlderEra() throws Exception {
         List<String> names = posts().toList();
         assertEquals(27, names.stream().filter(n -> !n.startsWith("older")).count(), "the 27 real posts");
-        assertTrue(names.stream().filter(n -> n.startsWith("older")).count() >= 7, "a fixture per older era");
+        assertTrue(names.stream().filter(n -> n.startsWith("older")).count() >= 18, "a fixture per older era and wording");
     }
 
     @Test
@@ -120,6 +121,13 @@ class AirForcePostExpectationsTest {
             assertEquals(Line.deriveNeutralised(integer(w.path("neutralised")), integer(w.path("shotDown")), integer(w.path("suppressed"))),
                     Line.deriveNeutralised(integer(g.neutralised()), integer(g.shotDown()), integer(g.suppressed())), at + "neutralised");
             assertEquals(w.path("withheld").asBoolean(false), Boolean.TRUE.equals(g.withheld()), at + "withheld");
+            Map<String, Integer> left = new HashMap<>();
+            w.path("leftAirspace").fields().forEachRemaining(c -> left.put(c.getKey(), c.getValue().asInt()));
+            Map<String, Integer> gotLeft = new HashMap<>();
+            if (g.leftAirspace() != null) {
+                g.leftAirspace().forEach((country, count) -> gotLeft.put(country, count.intValueExact()));
+            }
+            assertEquals(left, gotLeft, at + "leftAirspace");
         }
         assertEquals(integer(expected.path("hitLocations")), sum(r, LineRequest::hitLocations), name + ": hitLocations");
         assertEquals(integer(expected.path("debrisLocations")), sum(r, LineRequest::debrisLocations), name + ": debrisLocations");
@@ -142,6 +150,8 @@ class AirForcePostExpectationsTest {
         }
         assertTrue(post.warnings().containsAll(post.disagreements().stream().map(Disagreement::message).toList()),
                 name + ": every disagreement is also a warning");
+        assertEquals(headline != null && !headline.equals(neutralised) ? 1 : 0, post.disagreements().size(),
+                name + ": no cross-check disagrees but a headline that does: " + post.disagreements());
         assertFalse(post.warnings().stream().anyMatch(m -> m.contains("radar inventory") || m.contains("the launched total")),
                 name + ": the radar total restates the items: " + post.warnings());
     }

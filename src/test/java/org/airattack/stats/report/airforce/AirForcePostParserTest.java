@@ -142,10 +142,10 @@ class AirForcePostParserTest {
     }
 
     @Test
-    void shouldReadASingularWithoutANumeralAsOneAndAPluralAsWithheld() {
-        ParsedPost post = parse("""
-                У ніч на 3 липня (з 18:00 2 липня) противник атакував балістичною ракетою Іскандер-М, крилатими ракетами "Калібр" та 60 ударними БпЛА.
-                Станом на 08:30 збито/подавлено крилату ракету "Калібр" та 50 ворожих БпЛА.""");
+    void shouldReadASingularWithoutANumeralAsOneAndAPluralAsWithheldSinceAugust2026() {
+        ParsedPost post = parser.parse("""
+                У ніч на 20 серпня (з 18:00 19 серпня) противник атакував балістичною ракетою Іскандер-М, крилатими ракетами "Калібр" та 60 ударними БпЛА.
+                Станом на 08:30 збито/подавлено крилату ракету "Калібр" та 50 ворожих БпЛА.""", OffsetDateTime.parse("2026-08-20T05:30:00Z"), URL);
         assertEquals(1, n(line(post, "Iskander-M").launched()));
         assertFalse(line(post, "Iskander-M").withheld());
         assertNull(line(post, "Iskander-M").neutralised(), "launched, never said to be stopped: unknown, not 0");

@@ -83,4 +83,12 @@ class PostClassifierTest {
         assertEquals(Outcome.UNREADABLE, classifier.classify(" ", MORNING).outcome());
         assertEquals(Outcome.NOT_A_REPORT, classifier.classify("✊ Тримаймо небо! 🇺🇦 Разом – до перемоги!", MORNING).outcome());
     }
+
+    @Test
+    void shouldTellTheCaptionOfCombatFootageThoughItNamesANightAndCounts() {
+        PostVerdict verdict = classifier.classify("Бойова робота у ніч на 2 червня. Цієї ночі ворог застосував понад 700 засобів, десятки БпЛА збито.",
+                MORNING);
+        assertEquals(PostKind.VIDEO_CAPTION, verdict.kind());
+        assertEquals("a video caption: 'Бойова робота у ніч на 2 червня.'", verdict.reason());
+    }
 }

@@ -29,14 +29,14 @@ class PostReaderHostileTest {
             Map.entry("'повітрян' repeated, no spaces", "n"),
             Map.entry("'повітряного командування ' repeated", "n"),
             Map.entry("one word of 'а'", "n"),
-            Map.entry("'Х-59/69 ' after a header", "r"),
-            Map.entry("'1 ударним БпЛА, ' after a header", "r"),
-            Map.entry("nested parentheses after a header", "r"),
+            Map.entry("'Х-59/69 ' after a header", "u"),
+            Map.entry("'1 ударним БпЛА, ' after a header", "u"),
+            Map.entry("nested parentheses after a header", "u"),
             Map.entry("'у ніч на 3 липня ' repeated", "u"),
             Map.entry("'Збито 1 БпЛА. ' sentences after a header", "r"),
-            Map.entry("'22 – локаційно втрачені, ' after a header", "u"),
+            Map.entry("'22 – локаційно втрачені, ' after a header", "r"),
             Map.entry("'в повітряному просторі ще ' after a header", "r"),
-            Map.entry("'ударних ' adjectives after a header", "r"),
+            Map.entry("'ударних ' adjectives after a header", "u"),
             Map.entry("'1 з ' after a header", "u"));
 
     private final AirForcePostParser parser = new AirForcePostParser(Clock.systemUTC());
