@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.airattack.stats.common.Clip;
 
 /**
  * A post's text made regular enough to read: one kind of space, apostrophe, quote and long dash,
@@ -24,15 +25,18 @@ final class PostText {
         }
 
         static String quote(String s) {
-            String t = s.strip();
-            return t.length() > 160 ? t.substring(0, 157) + "…" : t;
+            return Clip.clip(s.strip(), 157);
         }
     }
 
-    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
+    /** Runs of spaces (tabs are spaces by then): a single space is left as it is. */
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Pattern BULLET = Pattern.compile("^(?:[-–•▪◾▫◽🔸🔹*]|\\d{1,2}\\))\\s*");
-    /** A sentence ends at . ! ? before a capital letter or a symbol such as an emoji, but not after an abbreviation. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\"\\p{So}\\p{Cs}])");
+    /**
+     * A sentence ends at . ! ? before a capital letter, a number ("… БпЛА. 13 ворожих БпЛА – локаційно
+     * втрачені") or a symbol such as an emoji, but not after an abbreviation.
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d\"\\p{So}\\p{Cs}])");
     private static final Set<String> ABBREVIATIONS = Set.of("м", "обл", "р", "т", "ч", "с", "смт", "ст", "ім", "рф", "тис");
 
     private final String text;
@@ -50,6 +54,15 @@ final class PostText {
 
     List<Sentence> sentences() {
         return sentences;
+    }
+
+    /**
+     * A pattern's start where a word starts with one of {@code letters}. The look-ahead comes first
+     * because a letter is checked far faster than the look-behind: a text is scanned at every
+     * position, and most positions are turned away by the letter alone.
+     */
+    static String wordStart(String letters) {
+        return "(?=[" + letters + "])(?<!\\p{L})";
     }
 
     /** Lower case, character by character, so positions stay the same. */

@@ -1,7 +1,6 @@
 package org.airattack.stats.report.airforce;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +19,8 @@ final class WeaponNames {
         BALLISTIC, SURFACE_TO_AIR, CRUISE, AIR_LAUNCHED, ANTI_SHIP, ANTI_RADAR, BANDEROL
     }
 
-    /** One model: its dataset spelling, kind and how posts write it. */
-    record Model(String spelling, Kind kind, Pattern pattern) {
+    /** One model: its dataset spelling, kind and how posts write it (a regex, read where a word starts). */
+    record Model(String spelling, Kind kind, String regex) {
     }
 
     /** The figure for Shaheds, Gerbera, Italmas, decoys and whatever a post counts with them. */
@@ -30,6 +29,8 @@ final class WeaponNames {
     static final String BALLISTIC = "Ballistic Missile";
     /** Any other missile whose model the post does not name. */
     static final String UNKNOWN_MISSILE = "Unknown Missile";
+    /** Reconnaissance drones, whatever their model. */
+    static final String RECONNAISSANCE = "Reconnaissance UAV";
 
     private static final String X = "[хx]\\s*-\\s*";
     private static final String END = "(?![\\p{L}\\d])";
@@ -47,16 +48,23 @@ final class WeaponNames {
             model("X-22", Kind.ANTI_SHIP, X + "22" + END),
             model("X-32", Kind.ANTI_SHIP, X + "32" + END),
             model("X-35", Kind.ANTI_SHIP, X + "35" + END),
-            model("X-47 Kinzhal", Kind.BALLISTIC, X + "47\\s*[мm]?\\s*2?" + END + "|кинджал\\p{L}*|кінжал\\p{L}*|kinzhal"),
+            model("X-47 Kinzhal", Kind.BALLISTIC, X + "47\\s*[мm]?\\s*2?" + END + "|кинджал\\p{L}*+|кінжал\\p{L}*+|kinzhal"),
             model("Iskander-K", Kind.CRUISE, "(?:іскандер|iskander)\\s*-\\s*[кk]" + END),
             model("Iskander-M", Kind.BALLISTIC, "(?:іскандер|iskander)\\s*-\\s*[мm]" + END),
             model("KN-23", Kind.BALLISTIC, "(?:kn|кн)\\s*-?\\s*23" + END),
             model("C-300", Kind.SURFACE_TO_AIR, "[сc]\\s*-\\s*300" + END),
             model("C-400", Kind.SURFACE_TO_AIR, "[сc]\\s*-\\s*400" + END),
-            model("Kalibr", Kind.CRUISE, "калібр\\p{L}*|kalibr"),
-            model("3M22 Zircon", Kind.ANTI_SHIP, "циркон\\p{L}*|zircon|3\\s*[мm]\\s*22" + END),
-            model("P-800 Oniks", Kind.ANTI_SHIP, "онікс\\p{L}*|оникс\\p{L}*|oniks|onyx|[пp]\\s*-\\s*800" + END),
-            model("Banderol", Kind.BANDEROL, "бандерол\\p{L}*|s\\s*-?\\s*8000|дань\\s*-\\s*т" + END));
+            model("Kalibr", Kind.CRUISE, "калібр\\p{L}*+|kalibr"),
+            model("3M22 Zircon", Kind.ANTI_SHIP, "циркон\\p{L}*+|zircon|3\\s*[мm]\\s*22" + END),
+            model("P-800 Oniks", Kind.ANTI_SHIP, "онікс\\p{L}*+|оникс\\p{L}*+|oniks|onyx|[пp]\\s*-\\s*800" + END),
+            model("Banderol", Kind.BANDEROL, "бандерол\\p{L}*+|s\\s*-?\\s*8000|дань\\s*-\\s*т" + END));
+
+    /**
+     * Every model in one pattern, most specific first, tried only where a word starts with a letter a
+     * name above starts with: a text is read once, whatever the number of models.
+     */
+    private static final Pattern ANY = Pattern.compile("(?=[хxкkіiсcцz3оoпpбsд])(?<![\\p{L}\\d])(?:"
+            + String.join("|", MODELS.stream().map(m -> "(" + m.regex() + ")").toList()) + ")");
 
     /** Pairs the dataset spells as one model: "Іскандер-М/KN-23" is Iskander-M/KN-23, not a bundle of two. */
     private static final List<List<String>> MERGED = List.of(
@@ -65,44 +73,41 @@ final class WeaponNames {
             List.of("C-300", "C-400", "C-300/C-400"));
 
     /** Aircraft and other names with digits that are not counts ("МіГ-31К", "Ту-95МС"). */
-    static final Pattern AIRCRAFT = Pattern.compile("(?<!\\p{L})(?:ту|міг|су|іл|ан)\\s*-\\s*\\d+[\\p{L}\\d]*");
+    static final Pattern AIRCRAFT = Pattern.compile(PostText.wordStart("тмсіа") + "(?:ту|міг|су|іл|ан)\\s*-\\s*\\d+[\\p{L}\\d]*+");
 
     private WeaponNames() {
     }
 
     private static Model model(String spelling, Kind kind, String regex) {
-        return new Model(spelling, kind, Pattern.compile("(?<![\\p{L}\\d])(?:" + regex + ")"));
+        return new Model(spelling, kind, "(?:" + regex + ")");
     }
 
-    /** The models named in a text, in order of appearance, each once. */
+    /**
+     * The models named in a text, in order of appearance, each once. At a position the most specific
+     * model wins and its text is consumed ("Х-59" is not read again inside "Х-59/69").
+     */
     static List<Model> find(String text) {
-        char[] rest = text.toCharArray();
-        record At(int position, Model model) {
-        }
-        List<At> found = new ArrayList<>();
-        for (Model m : MODELS) {
-            Matcher matcher = m.pattern().matcher(new String(rest));
-            while (matcher.find()) {
-                found.add(new At(matcher.start(), m));
-                // consumed: a shorter model must not match inside it ("Х-59" inside "Х-59/69")
-                Arrays.fill(rest, matcher.start(), matcher.end(), ' ');
-            }
-        }
-        found.sort((a, b) -> Integer.compare(a.position(), b.position()));
         Set<Model> models = new LinkedHashSet<>();
-        for (At at : found) {
-            models.add(at.model());
+        Matcher m = ANY.matcher(text);
+        while (m.find()) {
+            for (int g = 1; g <= MODELS.size(); g++) {
+                if (m.start(g) >= 0) {
+                    models.add(MODELS.get(g - 1));
+                    break;
+                }
+            }
         }
         return List.copyOf(models);
     }
 
+    /** The text with the aircraft blanked out: "Ту-95МС" carries digits but no count. */
+    static String blankAircraft(String text) {
+        return AIRCRAFT.matcher(text).replaceAll(" ");
+    }
+
     /** The text with every model name blanked out (for checking what is left). */
     static String blank(String text) {
-        String rest = text;
-        for (Model m : MODELS) {
-            rest = m.pattern().matcher(rest).replaceAll(" ");
-        }
-        return AIRCRAFT.matcher(rest).replaceAll(" ");
+        return blankAircraft(ANY.matcher(text).replaceAll(" "));
     }
 
     /** The dataset spelling of one count for these models: one model, a merged pair, or a bundle joined by " and ". */
@@ -126,6 +131,7 @@ final class WeaponNames {
         all.add(DRONES);
         all.add(BALLISTIC);
         all.add(UNKNOWN_MISSILE);
+        all.add(RECONNAISSANCE);
         return all;
     }
 }

@@ -41,7 +41,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * Every post under src/test/resources/air-force-posts (the real 2026 posts, copied from
  * shared/data, and our own older-era posts under older/) reads as the JSON beside it says: window,
  * period and date, each line (weapons compared by the catalog's canonical key, so spelling variants
- * of one weapon compare equal), the night's hit, debris and still-airborne figures, and for the
+ * of one weapon compare equal) with what flew on into another country, the night's hit, debris and
+ * still-airborne figures, every cross-check agreeing but a headline that does not, and for the
  * posts that are not national reports the refusal and its kind.
  */
 @QuarkusTest
@@ -66,7 +67,7 @@ class AirForcePostExpectationsTest {
     void shouldReadEveryRealPostAndEveryOlderEra() throws Exception {
         List<String> names = posts().toList();
         assertEquals(27, names.stream().filter(n -> !n.startsWith("older")).count(), "the 27 real posts");
-        assertTrue(names.stream().filter(n -> n.startsWith("older")).count() >= 7, "a fixture per older era");
+        assertTrue(names.stream().filter(n -> n.startsWith("older")).count() >= 18, "a fixture per older era and wording");
     }
 
     @Test
@@ -120,6 +121,13 @@ class AirForcePostExpectationsTest {
             assertEquals(Line.deriveNeutralised(integer(w.path("neutralised")), integer(w.path("shotDown")), integer(w.path("suppressed"))),
                     Line.deriveNeutralised(integer(g.neutralised()), integer(g.shotDown()), integer(g.suppressed())), at + "neutralised");
             assertEquals(w.path("withheld").asBoolean(false), Boolean.TRUE.equals(g.withheld()), at + "withheld");
+            Map<String, Integer> left = new HashMap<>();
+            w.path("leftAirspace").fields().forEachRemaining(c -> left.put(c.getKey(), c.getValue().asInt()));
+            Map<String, Integer> gotLeft = new HashMap<>();
+            if (g.leftAirspace() != null) {
+                g.leftAirspace().forEach((country, count) -> gotLeft.put(country, count.intValueExact()));
+            }
+            assertEquals(left, gotLeft, at + "leftAirspace");
         }
         assertEquals(integer(expected.path("hitLocations")), sum(r, LineRequest::hitLocations), name + ": hitLocations");
         assertEquals(integer(expected.path("debrisLocations")), sum(r, LineRequest::debrisLocations), name + ": debrisLocations");
@@ -130,12 +138,20 @@ class AirForcePostExpectationsTest {
                 : l.shotDown() == null && l.suppressed() == null ? null
                 : BigDecimal.valueOf(Line.deriveNeutralised(null, integer(l.shotDown()), integer(l.suppressed()))));
         boolean headlineWarned = post.warnings().stream().anyMatch(m -> m.startsWith("the headline"));
+        boolean headlineDisagrees = post.disagreements().stream().anyMatch(d -> d.check() == Disagreement.Check.HEADLINE);
         if (headline != null && !headline.equals(neutralised)) {
             assertTrue(post.warnings().stream().anyMatch(m -> m.contains("says " + headline) && m.contains("add up to " + neutralised)),
                     name + ": the headline's " + headline + " against the items' " + neutralised + " is warned about: " + post.warnings());
+            assertTrue(post.disagreements().stream().anyMatch(d -> d.check() == Disagreement.Check.HEADLINE && d.stated() == headline
+                    && neutralised.equals(d.read())), name + ": and exposed as a disagreement: " + post.disagreements());
         } else {
             assertFalse(headlineWarned, name + ": no headline warning when it agrees: " + post.warnings());
+            assertFalse(headlineDisagrees, name + ": no headline disagreement when it agrees: " + post.disagreements());
         }
+        assertTrue(post.warnings().containsAll(post.disagreements().stream().map(Disagreement::message).toList()),
+                name + ": every disagreement is also a warning");
+        assertEquals(headline != null && !headline.equals(neutralised) ? 1 : 0, post.disagreements().size(),
+                name + ": no cross-check disagrees but a headline that does: " + post.disagreements());
         assertFalse(post.warnings().stream().anyMatch(m -> m.contains("radar inventory") || m.contains("the launched total")),
                 name + ": the radar total restates the items: " + post.warnings());
     }

@@ -119,10 +119,33 @@ class AirForcePostParserTest {
     }
 
     @Test
-    void shouldReadASingularWithoutANumeralAsOneAndAPluralAsWithheld() {
-        ParsedPost post = parse("""
-                У ніч на 3 липня (з 18:00 2 липня) противник атакував балістичною ракетою Іскандер-М, крилатими ракетами "Калібр" та 60 ударними БпЛА.
-                Станом на 08:30 збито/подавлено крилату ракету "Калібр" та 50 ворожих БпЛА.""");
+    void shouldExposeEveryCrossCheckThatDisagreesForAnUnattendedCaller() {
+        ParsedPost twelve = parser.parse(AirForcePostExpectationsTest.resource("12.txt"), OffsetDateTime.parse("2026-08-10T06:00:43Z"), URL);
+        assertFalse(twelve.consistent());
+        assertEquals(List.of(new Disagreement(Disagreement.Check.HEADLINE, "⚡ ЗБИТО/ПОДАВЛЕНО 96 ЦІЛЕЙ ПРОТИВНИКА", "neutralised", 96, 95)),
+                twelve.disagreements());
+        assertTrue(twelve.warnings().contains(twelve.disagreements().get(0).message()));
+
+        ParsedPost radar = parse("""
+                У ніч на 3 липня (з 18:00 2 липня) противник атакував 5-ма балістичними ракетами Іскандер-М/KN-23 та 519-ма ударними БпЛА.
+                Загалом виявлено та здійснено супровід 530-ти засобів повітряного нападу.
+                Станом на 09:00 збито/подавлено 90 цілей – 3 балістичні ракети Іскандер-М/KN-23 та 86 ворожих БпЛА.""");
+        assertEquals(List.of(Disagreement.Check.RADAR_INVENTORY, Disagreement.Check.STATED_TOTAL),
+                radar.disagreements().stream().map(Disagreement::check).toList());
+        assertEquals(530, radar.disagreements().get(0).stated());
+        assertEquals(524, radar.disagreements().get(0).read());
+        assertEquals("launched", radar.disagreements().get(0).measure());
+        assertEquals(90, radar.disagreements().get(1).stated());
+        assertEquals(89, radar.disagreements().get(1).read());
+
+        assertTrue(parser.parse(AirForcePostExpectationsTest.resource("02.txt"), OffsetDateTime.parse("2026-06-26T06:03:36Z"), URL).consistent());
+    }
+
+    @Test
+    void shouldReadASingularWithoutANumeralAsOneAndAPluralAsWithheldSinceAugust2026() {
+        ParsedPost post = parser.parse("""
+                У ніч на 20 серпня (з 18:00 19 серпня) противник атакував балістичною ракетою Іскандер-М, крилатими ракетами "Калібр" та 60 ударними БпЛА.
+                Станом на 08:30 збито/подавлено крилату ракету "Калібр" та 50 ворожих БпЛА.""", OffsetDateTime.parse("2026-08-20T05:30:00Z"), URL);
         assertEquals(1, n(line(post, "Iskander-M").launched()));
         assertFalse(line(post, "Iskander-M").withheld());
         assertNull(line(post, "Iskander-M").neutralised(), "launched, never said to be stopped: unknown, not 0");
