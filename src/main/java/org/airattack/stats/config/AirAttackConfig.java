@@ -1,8 +1,10 @@
 package org.airattack.stats.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.time.LocalTime;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -35,6 +37,9 @@ public interface AirAttackConfig {
 
     /** Throttling of wrong credentials. */
     Security security();
+
+    /** Following the Air Force's channel. */
+    Channel channel();
 
     /** Limits applied to incoming reports. */
     interface Validation {
@@ -162,6 +167,51 @@ public interface AirAttackConfig {
          */
         @WithDefault("10000")
         int maxClients();
+    }
+
+    /**
+     * Following the Air Force's Telegram channel through its public web preview: every post gets one
+     * outcome (stored, ignored, unreadable), and only a national report read without doubt is stored.
+     */
+    interface Channel {
+
+        /** Poll the channel (one replica at a time holds the lease that lets it). Off by default; on in dev mode. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where the channel's web preview lives; the channel's name is appended ({@code https://t.me/s/kpszsu}). */
+        @WithDefault("https://t.me/s/")
+        String baseUrl();
+
+        /** The channel to follow; its national reports are stored as reports of the source {@code ua-air-force}. */
+        @WithDefault("kpszsu")
+        String name();
+
+        /** How often the newest page is read: a report is published within one interval of its post. */
+        @WithDefault("PT2M")
+        Duration pollInterval();
+
+        /** Stored and unreadable posts this young are read again on every poll, so an edit makes a revision or goes to the queue. */
+        @WithDefault("PT48H")
+        Duration reread();
+
+        /** Pages (about 20 posts each) read back on the first start, before the follower has a cursor. */
+        @WithDefault("5")
+        int backfillPages();
+
+        /**
+         * An RSS or Atom feed of the same channel (an RSSHub route such as
+         * {@code https://rsshub.example.org/telegram/channel/kpszsu}) to read instead of the web preview,
+         * where the preview cannot be reached; its items' links name the posts ({@code https://t.me/kpszsu/82681}).
+         * A feed holds only its latest items, so nothing is read back beyond them.
+         */
+        Optional<URI> feedUrl();
+
+        /**
+         * Where the channel's operators can read about this follower or reach whoever runs it (a URL or a
+         * mail address); sent in the User-Agent, {@code air-attack-stats/<version> (+<contact>)}.
+         */
+        Optional<String> contact();
     }
 
     /** Sample data loaded at start-up. */

@@ -114,6 +114,33 @@ public class ReportService {
                 .map(r -> mapper.toStored(r, repository.revisionsOf(id))));
     }
 
+    /**
+     * The active reports of the draft's source, period and date, and what storing the draft would do
+     * to each ({@link FiledReport#onStore()}); nothing is written.
+     */
+    public List<FiledReport> filedFor(ReportDraft draft) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<FiledReport> out = new ArrayList<>();
+            Current same = repository.current(draft.source().slug(), draft.externalId());
+            if (same != null && same.active()) {
+                Revision latest = found(same.id()).latest();
+                out.add(filed(same.id(), latest, same.unchangedBy(draft) ? "unchanged" : "revises"));
+            }
+            List<SameNightRule.Filed> others = repository.activeOn(draft.source().slug(), draft.window().date(), draft.externalId())
+                    .stream().map(mapper::toFiled).filter(f -> f.latest().period() == draft.window().period()).toList();
+            List<SameNightRule.Filed> repeated = same == null || !same.active() ? SameNightRule.judge(draft, others).repeats()
+                    : List.of();
+            for (SameNightRule.Filed f : others) {
+                out.add(filed(f.id(), f.latest(), repeated.contains(f) ? "refused" : "adds"));
+            }
+            return out;
+        });
+    }
+
+    private static FiledReport filed(long id, Revision latest, String onStore) {
+        return new FiledReport(id, latest.revision(), latest.url(), latest.window().start().iso(), latest.window().end().iso(), onStore);
+    }
+
     /** Stores one validated draft. */
     public Result store(ReportDraft draft) {
         Current before = QuarkusTransaction.requiringNew().call(() -> repository.current(draft.source().slug(), draft.externalId()));

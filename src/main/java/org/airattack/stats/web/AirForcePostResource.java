@@ -29,7 +29,6 @@ import org.airattack.stats.problem.InvalidException;
 import org.airattack.stats.problem.TooLargeException;
 import org.airattack.stats.report.ReportResponse;
 import org.airattack.stats.report.ReportService;
-import org.airattack.stats.report.airforce.AirForcePostPreview;
 import org.airattack.stats.report.airforce.AirForcePostService;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,7 +60,7 @@ public class AirForcePostResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store the report an Air Force post reads as", description = "The body is the post's Ukrainian text. "
             + "201 for a new report, 200 for a new revision of the same url or for an unchanged one; with dryRun=true, 200 and "
-            + "the report as it would be stored, nothing stored. 422 for a post that is not a national report or cannot be read fully.")
+            + "the report as it would be stored and the reports already filed for its night (filed, each with onStore), nothing stored. 422 for a post that is not a national report or cannot be read fully.")
     @APIResponse(responseCode = "201", description = "a new report, at Location",
             headers = @Header(name = "Location", description = "/api/v1/reports/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
@@ -80,7 +79,7 @@ public class AirForcePostResource {
         OffsetDateTime published = publishedAt(publishedAt);
         String text = text(body, headers.getMediaType());
         if (dryRun) {
-            return Response.ok(AirForcePostPreview.of(service.read(text, published, url))).build();
+            return Response.ok(service.preview(text, published, url)).build();
         }
         return Written.answer(service.store(text, published, url));
     }

@@ -25,6 +25,7 @@ import org.airattack.stats.catalog.Catalog;
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.catalog.SourceInfo;
 import org.airattack.stats.catalog.WeaponRef;
+import org.airattack.stats.channel.PostStatus;
 import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.problem.InvalidException;
 import org.airattack.stats.readmodel.PeriodFilter;
@@ -123,6 +124,9 @@ public class ApiParamConverters implements ParamConverterProvider {
         if (type == ShareCard.Lang.class) {
             return choice(name, v -> v.equals("uk") ? Optional.of(ShareCard.Lang.UK) : v.equals("en") ? Optional.of(ShareCard.Lang.EN)
                     : Optional.empty(), "must be one of uk, en");
+        }
+        if (type == PostStatus.class) {
+            return choice(name, PostStatus::ofSlug, "must be one of stored, ignored, unreadable");
         }
         if (type == LocalDate.class) {
             return v -> date(name, v);

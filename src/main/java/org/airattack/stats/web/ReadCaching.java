@@ -96,6 +96,11 @@ public class ReadCaching {
 
     @ServerResponseFilter
     public void afterRead(ContainerRequestContext req, ContainerResponseContext res) {
+        if (isRead(req) && ReadFastPath.live(req.getUriInfo().getPath())) {
+            // changes with every poll of the channel, not with the data: no browser or CDN may keep it
+            res.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+            return;
+        }
         if (res.getStatus() >= 400 && isRead(req)) {
             // a CDN must never keep "not yet" (a 404 for a night not reported) once the numbers arrive
             res.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-cache");

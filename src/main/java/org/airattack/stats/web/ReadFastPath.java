@@ -49,6 +49,11 @@ import io.vertx.ext.web.RoutingContext;
 public class ReadFastPath {
 
     static final String API = "/api/v1/";
+    /**
+     * Reads whose answers change without a change of the data version (the channel follower's record
+     * changes with every poll): never kept, never revalidated here, sent with {@code Cache-Control: no-store}.
+     */
+    static final String LIVE = API + "channel/";
     /** Where the cache key and data stamp of a read wait for {@link ReadCaching} to store its answer. */
     static final String KEY = ReadFastPath.class.getName() + ".key";
     static final String STAMP = ReadFastPath.class.getName() + ".stamp";
@@ -99,12 +104,23 @@ public class ReadFastPath {
             rc.next();
             return;
         }
+        boolean live = live(rc.normalizedPath());
         if (rc.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
             // credentials on a read are checked before anything is answered; wrong ones get the challenge
-            QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> answer(rc), rc::fail);
+            QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> {
+                if (live) {
+                    rc.next();
+                } else {
+                    answer(rc);
+                }
+            }, rc::fail);
             return;
         }
-        answer(rc);
+        if (live) {
+            rc.next();
+        } else {
+            answer(rc);
+        }
     }
 
     private void answer(RoutingContext rc) {
@@ -158,6 +174,11 @@ public class ReadFastPath {
                 .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .putHeader(HttpHeaders.LAST_MODIFIED, lastModified(lastModified));
         vary(r.headers(), VARY);
+    }
+
+    /** True for a read whose answer is never kept ({@link #LIVE}). */
+    static boolean live(String path) {
+        return path.startsWith(LIVE);
     }
 
     /** Adds these names to the answer's Vary, keeping the ones others (CORS) put there. */

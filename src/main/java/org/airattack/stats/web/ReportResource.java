@@ -158,7 +158,7 @@ public class ReportResource {
     }
 
     /** A page number or size within bounds. */
-    private static int within(String name, int value, int min, int max) {
+    static int within(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new InvalidException(name, "must be between " + min + " and " + max);
         }

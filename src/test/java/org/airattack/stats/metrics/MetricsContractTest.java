@@ -169,7 +169,13 @@ class MetricsContractTest {
                 "airattack_read_model_version 3.0",
                 "# TYPE airattack_read_model_age_seconds gauge",
                 "# TYPE airattack_reports_accepted_total counter",
-                "# TYPE airattack_reports_rejected_total counter"));
+                "# TYPE airattack_reports_rejected_total counter",
+                // the channel follower is off here: its meters say so, and 0 until a first success
+                "airattack_channel_enabled 0.0",
+                "airattack_channel_last_success_timestamp_seconds 0.0",
+                "airattack_channel_polls_total{outcome=\"failed\",} 0.0",
+                "airattack_channel_posts{status=\"unreadable\",} 0.0",
+                "airattack_channel_publish_delay_seconds_count 0.0"));
 
         // the night to 24 May in all: 264 launched, 134 shot down, 117 suppressed, 251 neutralised
         assertThat(sum(lines, "airattack_night_launched", UA), is(264.0));
@@ -256,12 +262,12 @@ class MetricsContractTest {
 
         List<String> lines = exposition();
         List<String> types = lines.stream().filter(l -> l.startsWith("# TYPE airattack_")).toList();
-        assertThat(types.size(), is(17));
+        assertThat(types.size(), is(23));
         for (String type : types) {
             String name = type.split(" ")[2];
             assertThat(lines, hasItem(org.hamcrest.Matchers.startsWith("# HELP " + name + " ")));
         }
-        Pattern sample = Pattern.compile("airattack_[a-z_]+(\\{(?:(source|category|weapon|window|reason)=\"[a-z0-9+-]+\",)+\\})? [0-9.E+-]+");
+        Pattern sample = Pattern.compile("airattack_[a-z_]+(\\{(?:(source|category|weapon|window|reason|outcome|status|le)=\"[A-Za-z0-9.+-]+\",)+\\})? [0-9.E+-]+");
         for (String line : airattack(lines)) {
             if (!line.startsWith("airattack_build_info{")) {
                 assertThat(line, sample.matcher(line).matches(), is(true));

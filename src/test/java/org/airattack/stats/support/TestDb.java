@@ -62,6 +62,17 @@ public final class TestDb {
         throw new IllegalStateException("the read model did not notice the reset within 10 s");
     }
 
+    /** Forgets every post read from the channel and the follower's cursor and polls (the lease stays with its holder). */
+    public static void resetChannel() {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("truncate channel_post");
+            s.execute("update channel_state set cursor_post_id = null, last_poll_at = null, last_success_at = null, last_error = null,"
+                    + " last_error_at = null");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the channel's tables at " + url(), e);
+        }
+    }
+
     /**
      * A new, empty database on the test server (dropped first if a previous run left it), for a
      * test that runs its own service processes; returns its JDBC URL.

@@ -137,6 +137,46 @@ class AirForcePostResourceTest {
     }
 
     @Test
+    void shouldSayOnADryRunWhichReportsTheNightAlreadyHasAndWhatStoringWouldDo() {
+        RequestSpecification dryRun = asWriter().queryParam("publishedAt", "2026-06-26T06:03:36+00:00").queryParam("dryRun", "true");
+        asWriter().queryParam("url", URL_02).queryParam("dryRun", "true").body(post("02")).post(PATH).then().statusCode(200)
+                .body("filed", hasSize(0));
+        long id = asWriter().queryParam("url", URL_02).queryParam("publishedAt", "2026-06-26T06:03:36+00:00").body(post("02")).post(PATH)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long wave = Api.asWriter().body("""
+                {"source": "ua-air-force", "externalId": "kpszsu/wave-0626", "target": "Ukraine",
+                 "windowStart": "2026-06-26T03:00", "windowEnd": "2026-06-26T04:00",
+                 "lines": [{"weapon": "X-101/X-555", "launched": 3, "shotDown": 3}]}""").post("/api/v1/reports")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+
+        // the same post again: it is the stored report, and a late wave of that night counts beside it
+        dryRun.queryParam("url", URL_02).body(post("02")).post(PATH).then().statusCode(200)
+                .body("dryRun", is(true))
+                .body("filed", hasSize(2))
+                .body("filed.find { it.id == " + id + " }.onStore", is("unchanged"))
+                .body("filed.find { it.id == " + id + " }.url", is(URL_02))
+                .body("filed.find { it.id == " + id + " }.windowStart", is("2026-06-25T18:00+03:00"))
+                .body("filed.find { it.id == " + id + " }.windowEnd", is("2026-06-26T09:00+03:00"))
+                .body("filed.find { it.id == " + wave + " }.onStore", is("adds"))
+                .body("filed.find { it.id == " + wave + " }.windowStart", is("2026-06-26T03:00+03:00"))
+                .body("warnings", hasItem("the night of 2026-06-26 already has report " + id + " (" + URL_02
+                        + ", 2026-06-25T18:00+03:00 to 2026-06-26T09:00+03:00): it is this post as stored; storing it changes nothing"));
+        // a corrected text of the same post would be its revision 2
+        asWriter().queryParam("url", URL_02).queryParam("dryRun", "true").body(post("02").replace("на 12 локаціях", "на 13 локаціях"))
+                .post(PATH).then().statusCode(200)
+                .body("filed.find { it.id == " + id + " }.onStore", is("revises"))
+                .body("warnings", hasItem(containsString("already has report " + id + " (" + URL_02 + ", ")))
+                .body("warnings", hasItem(endsWith("storing this post makes its revision 2")));
+        // the same night copied from elsewhere would file it twice: storing it is refused, and the dry run says so first
+        String copy = "https://www.facebook.com/kpszsu/posts/pfbid0copy";
+        asWriter().queryParam("url", copy).queryParam("dryRun", "true").body(post("02")).post(PATH).then().statusCode(200)
+                .body("filed.find { it.id == " + id + " }.onStore", is("refused"))
+                .body("warnings", hasItem(containsString("storing this post is refused (409)")));
+        asWriter().queryParam("url", copy).body(post("02")).post(PATH).then().statusCode(409);
+        assertEquals(2, Api.reportCount());
+    }
+
+    @Test
     void shouldRefuseWhatIsNotANationalReportAndStoreNothing() {
         asWriter().body(post("26")).post(PATH).then().statusCode(422)
                 .contentType("application/problem+json")

@@ -38,8 +38,30 @@ public class AirForcePostService {
         return reports.store(read(text, publishedAt, url));
     }
 
+    /**
+     * A dry run: the post as it would be stored, and the reports already filed for its night with
+     * what storing it would do to each (a revision, a 409 for the night filed another way, or a report
+     * that adds to it); nothing is stored.
+     */
+    public AirForcePostPreview preview(String text, OffsetDateTime publishedAt, String url) {
+        ReportDraft draft = read(text, publishedAt, url);
+        return AirForcePostPreview.of(draft, reports.filedFor(draft));
+    }
+
     /** Reads and validates a post without storing it. */
     public ReportDraft read(String text, OffsetDateTime publishedAt, String url) {
+        return reading(text, publishedAt, url).draft();
+    }
+
+    /**
+     * A post as it reads, with its cross-checks that disagree (a headline or total against the items):
+     * an unattended reader publishes only a post whose {@code disagreements} are empty.
+     */
+    public record Reading(ReportDraft draft, List<Disagreement> disagreements) {
+    }
+
+    /** Reads and validates a post without storing it, keeping the cross-checks' verdict. */
+    public Reading reading(String text, OffsetDateTime publishedAt, String url) {
         ParsedPost post;
         try {
             post = parser.parse(text, publishedAt, url);
@@ -55,7 +77,8 @@ public class AirForcePostService {
         ReportDraft draft = validator.validate(post.request(), UnknownWeapons.REJECT);
         List<ReportWarning> warnings = new ArrayList<>(post.warnings().stream().map(ReportWarning::ofReport).toList());
         warnings.addAll(draft.warnings());
-        return new ReportDraft(draft.source(), draft.externalId(), draft.target(), draft.window(), draft.url(), draft.publishedAt(),
-                draft.lines(), List.copyOf(warnings), draft.contentHash(), draft.additionalWave());
+        return new Reading(new ReportDraft(draft.source(), draft.externalId(), draft.target(), draft.window(), draft.url(),
+                draft.publishedAt(), draft.lines(), List.copyOf(warnings), draft.contentHash(), draft.additionalWave()),
+                post.disagreements());
     }
 }
