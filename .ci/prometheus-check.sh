@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Issue 4: the metrics, the history backfill and the dashboards, proven with real parts.
+# The metrics, the history backfill and the dashboards, proven with real parts.
 #   - Debian's prometheus (promtool 2.42): lint the airattack_ lines of /q/metrics, check the
 #     config, test the rules;
 #   - the dashboards against the @grafana/schema types, compose.yaml against the Compose spec;
-#   - the packaged service on a throwaway database, fed a small history (2022-2025); its
+#   - the packaged service on a throwaway database, fed a small history (2022-2025) and following
+#     a local stand-in of the Air Force's channel (src/bench/channel_pages.py); its
 #     OpenMetrics export backfilled into a TSDB with promtool; Prometheus started on that TSDB,
-#     scraping the service while a newer night comes in; every dashboard query (panels, variables,
+#     scraping the service while a newer night comes in, and then one through the channel; every dashboard query (panels, variables,
 #     the "Night published" annotations) run through Prometheus's HTTP API with the dashboards'
 #     variables substituted.
 # Needs target/quarkus-app (./mvnw verify or package) and PostgreSQL on 127.0.0.1:5432 (user
@@ -65,8 +66,19 @@ promtool test rules deploy/prometheus/tests/*.yml
 log "Dashboards against @grafana/schema, compose.yaml against the Compose specification"
 (cd deploy/grafana/validate && npm ci --no-audit --no-fund --loglevel=error && node validate.mjs)
 
-log "The service on a throwaway database ($DB)"
+log "The service on a throwaway database ($DB), following a local stand-in of the channel"
 "${PSQL[@]}" -c "drop database if exists $DB" -c "create database $DB"
+# The channel starts quiet (one tracking post): the one national report it shows comes during the
+# traffic below, after the follower's first poll, so its meters (polls, posts, the publish delay)
+# all have data.
+channel_port=$(free_port)
+python3 src/bench/channel_pages.py "$channel_port" src/test/resources/channel --quiet > "$work/channel.log" 2>&1 &
+pids+=($!)
+channel="http://127.0.0.1:$channel_port"
+for _ in $(seq 1 30); do
+    curl -sf -o /dev/null "$channel/s/kpszsu" && break
+    sleep 0.2
+done
 app_port=$(free_port)
 writer=ciwriter
 writer_password="ci-$RANDOM$RANDOM"
@@ -74,7 +86,9 @@ writer_password="ci-$RANDOM$RANDOM"
 env DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" DB_USER=postgres DB_PASSWORD= \
     QUARKUS_SECURITY_USERS_EMBEDDED_USERS_CIWRITER="$writer_password" \
     QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_CIWRITER=writer \
-    java -Dquarkus.http.port="$app_port" -Dquarkus.http.host=127.0.0.1 -jar "$JAR" > "$work/app.log" 2>&1 &
+    java -Dquarkus.http.port="$app_port" -Dquarkus.http.host=127.0.0.1 \
+    -Dairattack.channel.enabled=true -Dairattack.channel.base-url="$channel/s/" -Dairattack.channel.poll-interval=PT2S \
+    -jar "$JAR" > "$work/app.log" 2>&1 &
 pids+=($!)
 app="http://127.0.0.1:$app_port"
 for _ in $(seq 1 90); do
@@ -144,9 +158,10 @@ first=$(curl -sf "$prom/api/v1/query" --data-urlencode 'query=count(last_over_ti
 grep -q '"value":\[[0-9.]*,"3"\]' <<< "$first" || die "the backfilled night of 2022-12-29 is not in Prometheus: $first"
 echo "backfilled history queryable from 2022-12-29"
 
-log "Traffic while Prometheus scrapes (reads, an unchanged re-post, a refused write, a newer night), 30 s"
+log "Traffic while Prometheus scrapes (reads, an unchanged re-post, a refused write, a newer night, one on the channel), 30 s"
 end=$((SECONDS + 30))
 newer_night=$((SECONDS + 10))
+channel_night=$((SECONDS + 18))
 requests=0
 failed=0
 while [ $SECONDS -lt $end ]; do
@@ -157,6 +172,11 @@ while [ $SECONDS -lt $end ]; do
         [ "$status" = 201 ] || { cat "$work/answer.json"; die "POST of the night to 26 October 2025 answered $status"; }
         echo "posted the night to 26 October 2025"
         newer_night=
+    fi
+    if [ -n "$channel_night" ] && [ $SECONDS -ge "$channel_night" ]; then
+        published=$(curl -sf -X POST "$channel/publish") || die "the channel stand-in did not publish"
+        echo "the channel posted a night: $published"
+        channel_night=
     fi
     for path in /api/v1/summary /api/v1/nights/latest '/api/v1/series?groupBy=category' /api/v1/nights/2025-05-24; do
         requests=$((requests + 1))
@@ -169,6 +189,13 @@ while [ $SECONDS -lt $end ]; do
     sleep 2
 done
 echo "$requests requests, $failed of them not answered as expected"
+channel_date=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["date"])' "$published")
+for _ in $(seq 1 20); do
+    curl -sf -o /dev/null "$app/api/v1/nights/$channel_date" && break
+    sleep 1
+done
+curl -sf -o /dev/null "$app/api/v1/nights/$channel_date" || { curl -s "$app/api/v1/channel/status"; die "the night posted on the channel ($channel_date) was not published"; }
+echo "the night to $channel_date came in through the channel: $(curl -sf "$app/api/v1/channel/status" | head -c 300)"
 [ "$failed" -le $((requests / 10)) ] || die "the service did not answer the traffic"
 
 log "Every dashboard query through Prometheus's HTTP API"

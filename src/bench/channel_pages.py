@@ -6,7 +6,11 @@ relative to now) and answers /s/kpszsu and /s/kpszsu?before=N with up to 20 post
 does. POST /publish adds a new post: the national report of a night not reported yet, timed now;
 it answers {"id", "date", "postedAt"} (postedAt in Unix seconds).
 
-usage: channel_pages.py PORT TEMPLATE_DIR
+With --quiet it starts with one post only, live tracking (82663), so that the only national
+reports it ever shows are the ones published through POST /publish (.ci/prometheus-check.sh); the
+follower's first poll records that post as its cursor, and what comes after it counts as new.
+
+usage: channel_pages.py PORT TEMPLATE_DIR [--quiet]
 """
 import datetime
 import json
@@ -42,7 +46,7 @@ def render(template, now):
 
 
 class Channel:
-    def __init__(self, template_dir):
+    def __init__(self, template_dir, quiet=False):
         now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
         self.lock = threading.Lock()
         self.posts = {}
@@ -57,6 +61,9 @@ class Channel:
         self.tail = "</section>\n" + newest[newest.index("</section>") + len("</section>\n"):]
         self.sample = next(f for f in self.posts.values() if "kpszsu/82663" in f)
         self.published = 0
+        self.next_post = max(self.posts) + 1
+        if quiet:
+            self.posts = {82663: self.sample}
 
     def page(self, before):
         with self.lock:
@@ -71,7 +78,8 @@ class Channel:
         now = datetime.datetime.now(datetime.timezone.utc)
         with self.lock:
             self.published += 1
-            post = max(self.posts) + 1
+            post = self.next_post
+            self.next_post += 1
             night = -10 - self.published  # nights the recorded pages do not report
             text = NIGHT.format(end=day(night), start=day(night - 1), launched=100 + self.published, neutralised=90 + self.published)
             fragment = re.sub(r"kpszsu/82663", f"kpszsu/{post}", self.sample)
@@ -86,7 +94,7 @@ class Channel:
 
 def main():
     port, template_dir = int(sys.argv[1]), sys.argv[2]
-    channel = Channel(template_dir)
+    channel = Channel(template_dir, quiet="--quiet" in sys.argv[3:])
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):

@@ -293,12 +293,21 @@ class KubernetesManifestsTest {
                 "clients, the ingress controller and Prometheus all come in on the HTTP port");
 
         var egress = policy.getSpec().getEgress();
-        assertEquals(2, egress.size(), "two ways out: PostgreSQL and DNS");
+        assertEquals(3, egress.size(), "three ways out: PostgreSQL, DNS and HTTPS for the channel follower");
         assertEquals(Map.of("cnpg.io/cluster", cluster), egress.get(0).getTo().get(0).getPodSelector().getMatchLabels());
         assertEquals(List.of(5432), egress.get(0).getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
         assertEquals(Set.of("UDP", "TCP"), Set.copyOf(egress.get(1).getPorts().stream().map(NetworkPolicyPort::getProtocol).toList()));
         assertTrue(egress.get(1).getPorts().stream().allMatch(p -> p.getPort().getIntVal() == 53));
         assertNull(egress.get(1).getTo().get(0).getIpBlock(), "DNS is the cluster's, selected by label");
+        // The follower reads t.me over HTTPS: public addresses only, never the cluster's own ranges.
+        assertEquals(List.of(443), egress.get(2).getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
+        assertEquals(List.of("TCP"), egress.get(2).getPorts().stream().map(NetworkPolicyPort::getProtocol).toList());
+        var https = egress.get(2).getTo().get(0).getIpBlock();
+        assertEquals("0.0.0.0/0", https.getCidr());
+        assertTrue(https.getExcept().containsAll(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")),
+                "HTTPS out excludes the private ranges: " + https.getExcept());
+        assertEquals("true", as(one(k, "ConfigMap"), ConfigMap.class).getData().get("AIRATTACK_CHANNEL_ENABLED"),
+                "the cluster follows the channel, which is what the HTTPS rule is for");
     }
 
     @Test
