@@ -70,7 +70,7 @@ class KubernetesManifestsTest {
     static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "user", "password", "dbname", "host", "port",
             "pgpass", "uri", "jdbc-uri", "fqdn-uri", "fqdn-jdbc-uri");
 
-    /** The Secret of writers the operator of the service creates (README, "Kubernetes"). */
+    /** The Secret of writers the operator of the service creates (docs/deployment.md, "Kubernetes"). */
     static final String WRITERS_SECRET = "air-attack-stats-writers";
 
     /** The labels Kubernetes recommends (docs: "Recommended Labels"), on every object. */
@@ -494,7 +494,7 @@ class KubernetesManifestsTest {
                         + expected),
                 () -> assertTrue(heap + beyondHeap < limit, "heap " + heap + " + metaspace, code cache and direct memory "
                         + beyondHeap + " fit the limit " + limit),
-                // the young generation holds what an uncached full-history answer builds (README, "Performance")
+                // the young generation holds what an uncached full-history answer builds (docs/performance.md)
                 () -> assertTrue(young >= 32L << 20, "young generation " + young),
                 () -> assertTrue(heap - young >= 32L << 20, "old generation " + (heap - young) + " holds the ~30 MiB of live data"));
     }

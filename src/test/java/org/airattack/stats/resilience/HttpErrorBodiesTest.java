@@ -142,7 +142,7 @@ class HttpErrorBodiesTest {
 
     @Test
     void shouldRefuseMalformedPercentEncodingWith400() {
-        // a broken escape fails Quarkus's URI check ahead of every handler: 400 with no body (see README, "Operating it")
+        // a broken escape fails Quarkus's URI check ahead of every handler: 400 with no body (see docs/api.md, "Errors")
         assertEquals(400, raw("GET /api/v1/series?from=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status());
         assertEquals(400, raw("GET /api/v1/nights/%2 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status());
         // a well-formed escape of bytes that are no UTF-8 reaches the resources, which name the parameter
