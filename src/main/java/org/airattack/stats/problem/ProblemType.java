@@ -16,7 +16,6 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", 401, "Unauthorized", "unauthorized"),
     FORBIDDEN("forbidden", 403, "Forbidden", "forbidden"),
     CROSS_ORIGIN_WRITE("cross-origin-write", 403, "Forbidden", "forbidden"),
-    /** A browser request from an origin the CORS settings do not list. */
     NOT_FOUND("not-found", 404, "Not found", "not-found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed", "method-not-allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "other"),
@@ -28,6 +27,8 @@ public enum ProblemType {
     UNPROCESSABLE("unprocessable", 422, "Unprocessable content", "unprocessable"),
     NOT_A_REPORT("not-a-report", 422, "Not a national Air Force report", "unprocessable"),
     UNREADABLE_REPORT("unreadable-report", 422, "The report cannot be read fully", "unprocessable"),
+    /** A post whose headline, stated total or "N з M" disagrees with its items: neither reading is published unchecked. */
+    CROSS_CHECKS_DISAGREE("cross-checks-disagree", 422, "The post's figures disagree", "unprocessable"),
     /** A client that sent too many wrong credentials, answered with Retry-After until its lock ends. */
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests", "too-many-requests"),
     HEADERS_TOO_LARGE("headers-too-large", 431, "Request header fields too large", "headers-too-large"),

@@ -60,28 +60,32 @@ public class AirForcePostResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store the report an Air Force post reads as", description = "The body is the post's Ukrainian text. "
             + "201 for a new report, 200 for a new revision of the same url or for an unchanged one; with dryRun=true, 200 and "
-            + "the report as it would be stored and the reports already filed for its night (filed, each with onStore), nothing stored. 422 for a post that is not a national report or cannot be read fully.")
+            + "the report as it would be stored and the reports already filed for its night (filed, each with onStore), nothing stored. 422 for a post that is not a national report, cannot be read fully, or whose headline or totals disagree with its items.")
     @APIResponse(responseCode = "201", description = "a new report, at Location",
             headers = @Header(name = "Location", description = "/api/v1/reports/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "200", description = "a new revision of the same post, unchanged, or (dryRun) the report as it "
             + "would be stored", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     @APIResponse(responseCode = "409", description = "it repeats a report of the same night filed another way", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
-    @APIResponse(responseCode = "422", description = "not a national report (errors[0].message says what it is), or a report "
-            + "the reader cannot read fully (one error per part)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "422", description = "not a national report (errors[0].message says what it is), a report "
+            + "the reader cannot read fully (one error per part), or one whose figures disagree (cross-checks-disagree: one "
+            + "error per disagreement; acceptDisagreement=true stores the items' reading)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response importPost(InputStream body, @Context HttpHeaders headers,
             @Parameter(description = "when the post was published, ISO-8601 with offset; gives the year of its dates")
             @QueryParam("publishedAt") String publishedAt,
             @Parameter(description = "the post's address: its idempotency key (without it, a hash of the text)")
             @QueryParam("url") String url,
             @Parameter(description = "true: answer the report as read, store nothing")
-            @QueryParam("dryRun") @DefaultValue("false") Boolean dryRun) {
+            @QueryParam("dryRun") @DefaultValue("false") Boolean dryRun,
+            @Parameter(description = "true: the post was checked by hand; store the items' reading although a headline, "
+                    + "a stated total or \"N з M\" disagrees with them (without it such a post is a 422)")
+            @QueryParam("acceptDisagreement") @DefaultValue("false") Boolean acceptDisagreement) {
         OffsetDateTime published = publishedAt(publishedAt);
         String text = text(body, headers.getMediaType());
         if (dryRun) {
             return Response.ok(service.preview(text, published, url)).build();
         }
-        return Written.answer(service.store(text, published, url));
+        return Written.answer(service.store(text, published, url, acceptDisagreement));
     }
 
     private static OffsetDateTime publishedAt(String value) {

@@ -22,8 +22,10 @@ import org.airattack.stats.config.AirAttackConfig;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -78,6 +80,11 @@ public class ChannelResource {
     @Path("/poll")
     @Operation(summary = "Poll the channel now", description = "Answers what the poll did (outcome ok or failed, the posts it "
             + "recorded or read again). 409 when following is off or another replica holds the lease.")
+    @APIResponse(responseCode = "200", description = "what the poll did: outcome ok or failed, with the error of a failed one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PollResult.class)))
+    @APIResponse(responseCode = "409", description = "following is off (airattack.channel.enabled), or another replica holds "
+            + "the lease and polls; ask that one, or again shortly",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public PollResult poll() {
         return follower.pollNow();
     }

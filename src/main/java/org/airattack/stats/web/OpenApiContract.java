@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -73,6 +74,14 @@ public class OpenApiContract implements OASFilter {
         if (op.getRequestBody() != null) {
             problem(responses, ProblemType.PAYLOAD_TOO_LARGE, "the body is larger than the endpoint takes");
             problem(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body's Content-Type is not one the endpoint takes");
+        }
+        boolean csv = responses.getAPIResponses().values().stream()
+                .anyMatch(r -> r.getContent() != null && r.getContent().getMediaType(CsvTables.MEDIA_TYPE) != null);
+        if (csv && (op.getParameters() == null || op.getParameters().stream().noneMatch(p -> "format".equals(p.getName())))) {
+            // Negotiated by Representation before the resource runs, so no resource method declares it.
+            op.addParameter(OASFactory.createParameter().name("format").in(Parameter.In.QUERY)
+                    .description("csv or json: the representation, for tools that cannot send Accept (wins over Accept)")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(List.<Object>of("csv", "json"))));
         }
         responses.getAPIResponses().values().forEach(r -> {
             if (r.getContent() != null && r.getContent().getMediaType(CsvTables.MEDIA_TYPE) != null) {

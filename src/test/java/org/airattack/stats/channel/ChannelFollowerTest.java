@@ -22,6 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -29,6 +34,7 @@ import org.airattack.stats.support.Api;
 import org.airattack.stats.support.ChannelServer;
 import org.airattack.stats.support.ChannelFollowing;
 import org.airattack.stats.support.TestDb;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -371,5 +377,74 @@ class ChannelFollowerTest {
                 .body("errors[0].field", is("status"))
                 .body("errors[0].message", containsString("stored, ignored, unreadable"));
         given().get("/api/v1/channel/posts").then().body("items.status", hasItems("stored", "ignored", "unreadable"));
+    }
+
+    @Test
+    void shouldRetryAServerErrorAfterAPauseThenReadThePage() {
+        pages.once(NEWEST, 503, Map.of());
+
+        poll().body("outcome", is("ok")).body("posts", is(27));
+
+        List<ChannelServer.Request> newest = pages.requests().stream().filter(r -> r.target().equals(NEWEST)).toList();
+        assertEquals(2, newest.size(), "the 503 and the retry");
+        assertThat(Duration.between(newest.get(0).at(), newest.get(1).at()).toMillis(), greaterThanOrEqualTo(1000L));
+    }
+
+    @Test
+    void shouldPauseLongerAfterEachFailedPollAndLogOneLinePerStretch() {
+        poll().body("outcome", is("ok")); // a success ends whatever stretch came before
+        List<LogRecord> lines = new CopyOnWriteArrayList<>();
+        List<String> messages = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                if (message != null && message.startsWith("channel @kpszsu")) {
+                    lines.add(record);
+                    messages.add(message);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ChannelFollower.class.getName());
+        logger.addHandler(capture);
+        try {
+            pages.page(NEWEST, "blocked.html");
+            Duration interval = Duration.ofHours(1); // ChannelFollowing's poll interval
+            List<Duration> pauses = new java.util.ArrayList<>();
+            for (int failed = 1; failed <= 3; failed++) {
+                poll().body("outcome", is("failed"));
+                var status = given().get("/api/v1/channel/status").then().extract().jsonPath();
+                pauses.add(Duration.between(Instant.parse(status.getString("lastErrorAt")), Instant.parse(status.getString("notBefore"))));
+            }
+            // the next tick after one failure, then 1 and 3 poll intervals, never more than MAX_BACKOFF
+            // (here the hour-long interval is past it at once)
+            assertThat(pauses.get(0).toMinutes(), is(0L));
+            assertEquals(min(interval, ChannelFollower.MAX_BACKOFF).toMinutes(), pauses.get(1).toMinutes(), pauses.toString());
+            assertEquals(min(interval.multipliedBy(3), ChannelFollower.MAX_BACKOFF).toMinutes(), pauses.get(2).toMinutes(), pauses.toString());
+            assertEquals(1, lines.size(), "one line for the whole stretch of failures: " + messages);
+            assertEquals(Level.WARNING.intValue(), lines.get(0).getLevel().intValue(), "a warning");
+            assertThat(messages.get(0), containsString("poll failed"));
+
+            pages.page(NEWEST, "newest.html");
+            poll().body("outcome", is("ok"));
+
+            assertEquals(2, lines.size(), "and one when polls succeed again: " + messages);
+            assertThat(messages.get(1), containsString("polls succeed again (3 failed since"));
+            given().get("/api/v1/channel/status").then().body("notBefore", nullValue());
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -5,6 +5,7 @@ import static org.airattack.stats.support.Api.asWriter;
 import static org.airattack.stats.support.Api.fixture;
 import static org.airattack.stats.support.Api.post;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
@@ -266,6 +267,12 @@ class MetricsContractTest {
         for (String type : types) {
             String name = type.split(" ")[2];
             assertThat(lines, hasItem(org.hamcrest.Matchers.startsWith("# HELP " + name + " ")));
+        }
+        // The split of neutralised into shot down and suppressed ends with the night to 24 July 2025:
+        // the running totals of the two say where they stop growing, so no one charts them as complete.
+        for (String stopped : List.of("airattack_cumulative_shot_down", "airattack_cumulative_suppressed")) {
+            assertThat(lines, hasItem(allOf(org.hamcrest.Matchers.startsWith("# HELP " + stopped + " "),
+                    containsString("stops growing at the night to 24 July 2025"), containsString("use neutralised"))));
         }
         Pattern sample = Pattern.compile("airattack_[a-z_]+(\\{(?:(source|category|weapon|window|reason|outcome|status|le)=\"[A-Za-z0-9.+-]+\",)+\\})? [0-9.E+-]+");
         for (String line : airattack(lines)) {

@@ -56,6 +56,27 @@ class QuotableFiguresTest {
     }
 
     @Test
+    void shouldCallTheShotDownYearTotalPartialOnceTheAirForceStopsSplittingIt() {
+        // From the night to 24 July 2025 the Air Force gives one combined figure: neutralised, not shot down and suppressed.
+        Api.asWriter().body("""
+                {"source": "ua-air-force", "externalId": "combined-figure-night", "target": "Ukraine",
+                 "windowStart": "2025-08-09T18:00", "windowEnd": "2025-08-10T08:30",
+                 "lines": [{"weapon": "Shahed-136/131", "launched": 100, "neutralised": 90}]}""")
+                .post("/api/v1/reports").then().statusCode(201);
+
+        given().get("/api/v1/series?interval=year&measure=shotDown,neutralised").then().statusCode(200)
+                .body("dates", contains("2025-01-01"))
+                .body("series.find { it.measure == 'shotDown' }.values", contains(134))
+                .body("series.find { it.measure == 'shotDown' }.partial", contains(true))
+                .body("series.find { it.measure == 'neutralised' }.values", contains(349))
+                .body("series.find { it.measure == 'neutralised' }.partial", contains(true)); // the withheld night
+        String csv = given().get("/api/v1/series?interval=year&measure=shotDown&format=csv").then().statusCode(200)
+                .extract().asString();
+        assertEquals("date,shotDown,\"shotDown partial\",truncated,attribution", csv.lines().findFirst().orElseThrow());
+        assertTrue(csv.lines().skip(1).findFirst().orElseThrow().startsWith("2025-01-01,134,true,"), csv);
+    }
+
+    @Test
     void shouldEchoTheLastDateOfTheDataNotOfItsBucket() {
         given().get("/api/v1/series?interval=year&measure=launched").then().body("from", is("2025-05-23")).body("to", is("2025-05-28"));
     }

@@ -100,8 +100,33 @@ class AirForcePostResourceTest {
     }
 
     @Test
+    void shouldRefuseAPostWhoseHeadlineDisagreesWithItsItemsUntilAnEditorAcceptsIt() {
+        // the post of 10 August 2026: its headline says 96 neutralised, its items add up to 95
+        asWriter().queryParam("url", URL_12).queryParam("publishedAt", "2026-08-10T06:00:43Z").body(post("12")).post(PATH)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", endsWith(":cross-checks-disagree"))
+                .body("detail", containsString("acceptDisagreement=true"))
+                .body("errors", hasSize(1))
+                .body("errors[0].field", is("body"))
+                .body("errors[0].message", containsString("says 96 neutralised, the items add up to 95"));
+        assertEquals(0, TestDb.count("report"));
+        given().get("/api/v1/nights/2026-08-10").then().statusCode(404);
+
+        asWriter().queryParam("url", URL_12).queryParam("publishedAt", "2026-08-10T06:00:43Z").queryParam("acceptDisagreement", "true")
+                .body(post("12")).post(PATH).then().statusCode(201)
+                .body("warnings", hasItem(containsString("says 96 neutralised, the items add up to 95; the items are stored")));
+        given().get("/api/v1/nights/2026-08-10").then().statusCode(200).body("totals.neutralised", is(95));
+        // a post whose figures agree needs no such word
+        asWriter().queryParam("url", URL_02).body(post("02")).post(PATH).then().statusCode(201);
+        asWriter().queryParam("acceptDisagreement", "perhaps").body(post("02")).post(PATH).then().statusCode(400)
+                .body("errors[0].field", is("acceptDisagreement"));
+    }
+
+    @Test
     void shouldStoreACorrectedPostAsARevisionOfTheSameUrl() {
-        long id = asWriter().queryParam("url", URL_12).queryParam("publishedAt", "2026-08-10T06:00:43Z").body(post("12")).post(PATH)
+        long id = asWriter().queryParam("url", URL_12).queryParam("publishedAt", "2026-08-10T06:00:43Z")
+                .queryParam("acceptDisagreement", "true").body(post("12")).post(PATH)
                 .then().statusCode(201)
                 .body("warnings", hasItem(containsString("says 96 neutralised, the items add up to 95")))
                 .extract().jsonPath().getLong("id");

@@ -52,6 +52,12 @@ class OpenApiContractTest {
                 .body("paths.'/api/v1/reports'.post.responses", hasKey("503"))
                 .body("paths.'/api/v1/reports/{id}'.delete.responses", hasKey("204"))
                 .body("paths.'/api/v1/imports/air-force-post'.post.responses", hasKey("422"))
+                .body("paths.'/api/v1/imports/piterfm'.post.responses", hasKey("409"))
+                .body("paths.'/api/v1/channel/poll'.post.responses", hasKey("409"))
+                .body("paths.'/api/v1/channel/poll'.post.responses.'409'.content.'application/problem+json'.schema.'$ref'",
+                        is("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/series'.get.parameters.find { it.name == 'format' }.schema.enum", contains("csv", "json"))
+                .body("paths.'/api/v1/nights'.get.parameters.find { it.name == 'format' }.in", is("query"))
                 .body("paths.'/api/v1/series'.get.responses.'400'.content.'application/problem+json'.schema.'$ref'",
                         is("#/components/schemas/Problem"))
                 .body("paths.'/api/v1/nights/{date}'.get.responses", hasKey("404"))

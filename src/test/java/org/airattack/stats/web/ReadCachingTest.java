@@ -140,6 +140,25 @@ class ReadCachingTest {
     }
 
     @Test
+    void shouldAnswerCsvForAQueryTooLongToKeep() {
+        // the same two weapons, named again and again: a canonical query over ReadFastPath.MAX_KEY is never kept
+        String few = "/api/v1/series?groupBy=weapon&measure=launched&weapon=shahed-136-131,iskander-m-kn-23";
+        String many = few + ",shahed-136-131,iskander-m-kn-23".repeat(40);
+        assertTrue(many.length() > ReadFastPath.MAX_KEY, "the query is longer than a kept key: " + many.length());
+        String kept = given().accept("text/csv").get(few).then().statusCode(200).extract().asString();
+
+        long computed = cache.computed();
+        for (int i = 0; i < 2; i++) {
+            given().accept("text/csv").get(many).then().statusCode(200)
+                    .contentType(containsString("text/csv"))
+                    .header("ETag", nullValue())
+                    .body(is(kept));
+        }
+        assertEquals(computed, cache.computed(), "nothing was kept: the resource and the CSV writer answered alone, each time");
+        given().get(many + "&format=csv").then().statusCode(200).contentType(containsString("text/csv")).body(is(kept));
+    }
+
+    @Test
     void shouldAllowCrossOriginReadsButNeverWrites() {
         for (int i = 0; i < 2; i++) {
             given().header("Origin", "https://news.example.org").get(SERIES).then().statusCode(200)

@@ -33,9 +33,21 @@ public class AirForcePostService {
         this.reports = reports;
     }
 
-    /** Reads a post and stores it: a new report, a new revision of the same url, or nothing when unchanged. */
-    public ReportService.Result store(String text, OffsetDateTime publishedAt, String url) {
-        return reports.store(read(text, publishedAt, url));
+    /**
+     * Reads a post and stores it: a new report, a new revision of the same url, or nothing when unchanged.
+     * A post whose cross-checks disagree (a headline or total against its items) is refused with 422,
+     * one error per disagreement, unless the editor has checked it and accepts the items' reading.
+     */
+    public ReportService.Result store(String text, OffsetDateTime publishedAt, String url, boolean acceptDisagreement) {
+        Reading reading = reading(text, publishedAt, url);
+        if (!acceptDisagreement && !reading.disagreements().isEmpty()) {
+            throw new UnprocessableException(ProblemType.CROSS_CHECKS_DISAGREE,
+                    "two readings of the post disagree, so nothing was stored: check the post, then send it again with "
+                            + "acceptDisagreement=true to store the items' reading (the warning stays with the report), "
+                            + "or file the report as JSON",
+                    reading.disagreements().stream().map(d -> new FieldError("body", d.conflict())).toList());
+        }
+        return reports.store(reading.draft());
     }
 
     /**

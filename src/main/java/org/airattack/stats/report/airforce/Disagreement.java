@@ -43,6 +43,11 @@ public record Disagreement(Check check, String quote, String measure, int stated
 
     /** The warning that goes with it, for the editor. */
     public String message() {
-        return check.label + "'" + quote + "' says " + stated + " " + measure + ", " + check.against + " " + read + "; " + check.kept;
+        return conflict() + "; " + check.kept;
+    }
+
+    /** The two readings, without what was stored: the reason a post is refused. */
+    public String conflict() {
+        return check.label + "'" + quote + "' says " + stated + " " + measure + ", " + check.against + " " + read;
     }
 }

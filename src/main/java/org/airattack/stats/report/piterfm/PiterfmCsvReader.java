@@ -1,18 +1,10 @@
 package org.airattack.stats.report.piterfm;
 
 import java.io.BufferedInputStream;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,9 +72,9 @@ public final class PiterfmCsvReader {
     public static List<PiterfmRow> read(InputStream body, Consumer<ImportResult.Warning> warn) {
         List<PiterfmRow> rows = new ArrayList<>();
         int row = 1;
-        Bounded text;
+        BoundedCsvText text;
         try {
-            text = new Bounded(new StrictUtf8(withoutBom(body)));
+            text = new BoundedCsvText(new StrictUtf8Reader(withoutBom(body)));
         } catch (IOException e) {
             throw new InvalidException("body", "the file could not be read: " + e.getMessage());
         }
@@ -128,7 +120,7 @@ public final class PiterfmCsvReader {
         return rows;
     }
 
-    private static InvalidException notUtf8(Bounded text) {
+    private static InvalidException notUtf8(BoundedCsvText text) {
         return new InvalidException("body", "row " + text.row + ": the file is not UTF-8 text (a byte sequence there is malformed, "
                 + "overlong or an encoded surrogate)");
     }
@@ -276,165 +268,6 @@ public final class PiterfmCsvReader {
 
         InvalidException error(String column, String message) {
             return new InvalidException("row " + row + "." + column, "row " + row + ", column " + column + ": " + message);
-        }
-    }
-
-    /**
-     * Passes the text to the parser while every cell, every row and the whole file stay within the
-     * limits, so that a cell of 60 MB is refused after its first few kilobytes instead of being
-     * collected whole. Follows the CSV quoting to tell separators inside a cell from those between
-     * cells, and names the row and column where a limit is crossed.
-     */
-    private static final class Bounded extends FilterReader {
-
-        /** The row being read: the header is row 1, as the parser counts. */
-        int row = 1;
-        private int cell;
-        private int cellLength;
-        private int rowLength;
-        private long total;
-        private boolean quoted;
-        private boolean afterCr;
-        private final List<String> header = new ArrayList<>();
-        private final StringBuilder name = new StringBuilder();
-
-        Bounded(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                see((char) c);
-            }
-            return c;
-        }
-
-        @Override
-        public int read(char[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            for (int i = 0; i < n; i++) {
-                see(buf[off + i]);
-            }
-            return n;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        private void see(char c) {
-            if (++total > MAX_CHARS) {
-                throw new TooLargeException("row " + row + ": a file may hold at most " + MAX_CHARS
-                        + " characters; import it in parts with onMissing=keep");
-            }
-            boolean cr = false;
-            if (c == '"') {
-                quoted = !quoted;
-                grow(c);
-            } else if (quoted) {
-                grow(c);
-            } else if (c == ',') {
-                endCell();
-            } else if (c == '\r' || c == '\n') {
-                cr = c == '\r';
-                if (!(c == '\n' && afterCr)) {
-                    endRow();
-                }
-            } else {
-                grow(c);
-            }
-            afterCr = cr;
-        }
-
-        private void grow(char c) {
-            if (++cellLength > MAX_CELL) {
-                String column = column();
-                throw new InvalidException("row " + row + "." + column, "row " + row + ", column " + column
-                        + ": a cell may hold at most " + MAX_CELL + " characters");
-            }
-            if (++rowLength > MAX_ROW) {
-                throw new InvalidException("row " + row, "row " + row + " is longer than " + MAX_ROW + " characters");
-            }
-            if (row == 1 && c != '"') {
-                name.append(c);
-            }
-        }
-
-        private void endCell() {
-            if (row == 1) {
-                header.add(name.toString().strip().toLowerCase(Locale.ROOT));
-                name.setLength(0);
-            }
-            cell++;
-            cellLength = 0;
-            rowLength++;
-        }
-
-        private void endRow() {
-            endCell();
-            row++;
-            cell = 0;
-            rowLength = 0;
-        }
-
-        /** The current cell's column: its header name once the header is read. */
-        private String column() {
-            return row > 1 && cell < header.size() && !header.get(cell).isEmpty() ? header.get(cell) : "#" + (cell + 1);
-        }
-    }
-
-    /**
-     * UTF-8, decoded strictly (no overlong forms, no encoded surrogates). Unlike an InputStreamReader
-     * it hands on the text before a malformed sequence before failing on it, so that the failure
-     * names the row it is in.
-     */
-    private static final class StrictUtf8 extends Reader {
-
-        private final InputStream in;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
-        private boolean end;
-
-        StrictUtf8(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read(char[] buf, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            CharBuffer out = CharBuffer.wrap(buf, off, len);
-            while (true) {
-                CoderResult result = decoder.decode(bytes, out, end);
-                int decoded = out.position() - off;
-                if (decoded > 0) {
-                    return decoded;
-                }
-                if (result.isError()) {
-                    result.throwException();
-                }
-                if (end) {
-                    return -1;
-                }
-                bytes.compact();
-                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                if (n < 0) {
-                    end = true;
-                } else {
-                    bytes.position(bytes.position() + n);
-                }
-                bytes.flip();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }
