@@ -55,7 +55,47 @@ public class OpenApiContract implements OASFilter {
         }));
     }
 
+    /** Examples for parameters that recur across operations, where an annotation gave none. */
+    private static final Map<String, Object> EXAMPLES = Map.ofEntries(
+            Map.entry("source", "ua-air-force"), Map.entry("period", "night"), Map.entry("interval", "month"),
+            Map.entry("groupBy", "category"), Map.entry("measure", "launched,neutralised"), Map.entry("weapon", "shahed-136-131"),
+            Map.entry("category", "drone"), Map.entry("from", "2025-05-01"), Map.entry("to", "2025-05-31"),
+            Map.entry("date", "2025-05-24"), Map.entry("lang", "uk"), Map.entry("cumulative", true), Map.entry("fill", "null"),
+            Map.entry("format", "csv"), Map.entry("page", 0), Map.entry("size", 50), Map.entry("onMissing", "keep"),
+            Map.entry("url", "https://t.me/kpszsu/82681"), Map.entry("publishedAt", "2026-08-10T09:00:43+03:00"),
+            Map.entry("dryRun", true), Map.entry("acceptDisagreement", false), Map.entry("asOf", "2025-05-24T09:00:00Z"));
+
+    /** Descriptions for path parameters no annotation describes. */
+    private static String pathParameter(String path, String name) {
+        if (name.equals("id") && path.startsWith("/api/v1/reports")) {
+            return "the report's id, as GET /api/v1/reports lists it";
+        }
+        if (name.equals("id") && path.startsWith("/api/v1/channel")) {
+            return "the post's number in the channel, e.g. 82681";
+        }
+        return name.equals("date") ? "the night's date (YYYY-MM-DD)" : null;
+    }
+
+    private static void parameters(String path, Operation op) {
+        if (op.getParameters() == null) {
+            return;
+        }
+        for (Parameter p : op.getParameters()) {
+            if (p.getDescription() == null && p.getIn() == Parameter.In.PATH) {
+                p.setDescription(pathParameter(path, p.getName()));
+            }
+            if (p.getExample() == null && (p.getExamples() == null || p.getExamples().isEmpty())) {
+                Object example = p.getName().equals("id") && path.startsWith("/api/v1/channel") ? 82681
+                        : p.getName().equals("id") ? 1 : EXAMPLES.get(p.getName());
+                if (example != null) {
+                    p.setExample(example);
+                }
+            }
+        }
+    }
+
     private static void describe(String path, PathItem.HttpMethod method, Operation op) {
+        parameters(path, op);
         APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
         op.setResponses(responses);
         boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE;
@@ -81,6 +121,7 @@ public class OpenApiContract implements OASFilter {
             // Negotiated by Representation before the resource runs, so no resource method declares it.
             op.addParameter(OASFactory.createParameter().name("format").in(Parameter.In.QUERY)
                     .description("csv or json: the representation, for tools that cannot send Accept (wins over Accept)")
+                    .example("csv")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(List.<Object>of("csv", "json"))));
         }
         responses.getAPIResponses().values().forEach(r -> {

@@ -3,10 +3,14 @@ package org.airattack.stats.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,29 @@ class OpenApiContractTest {
                         contains("active", "retracted"));
         String interval = doc.getString("paths.'/api/v1/series'.get.parameters.find { it.name == 'interval' }.schema.allOf[1].default");
         org.junit.jupiter.api.Assertions.assertEquals("night", interval);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDescribeEveryParameterAndGiveTheCommonOnesExamples() {
+        io.restassured.path.json.JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        List<String> undescribed = new java.util.ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, op) -> {
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.getOrDefault("parameters", List.of());
+            for (Map<String, Object> p : parameters) {
+                if (path.startsWith("/api/v1") && (p.get("description") == null || p.get("description").toString().isBlank())) {
+                    undescribed.add(method + " " + path + " " + p.get("name"));
+                }
+            }
+        }));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), undescribed, "parameters without a description");
+        given().get("/q/openapi?format=json").then()
+                .body("paths.'/api/v1/series'.get.parameters.find { it.name == 'from' }.example", is("2025-05-01"))
+                .body("paths.'/api/v1/series'.get.parameters.find { it.name == 'measure' }.example", is("launched,neutralised"))
+                .body("paths.'/api/v1/reports/{id}'.get.parameters.find { it.name == 'id' }.description", containsString("GET /api/v1/reports"))
+                .body("paths.'/api/v1/reports/{id}'.get.parameters.find { it.name == 'id' }.example", is(1))
+                .body("paths.'/api/v1/nights'.get.parameters.find { it.name == 'format' }.example", is("csv"));
     }
 
     @Test
