@@ -62,13 +62,15 @@ class ChannelRestartIT {
             pages.page(PAGE_2, "before-82663.html");
             pages.page(REREAD_82668, "newest.html");
             pages.page(REREAD_82655, "before-82656.html");
+            // the restarted service may poll on its own first: then the poll asked for below re-reads the night it stored
+            pages.page("/s/kpszsu?before=82678", "before-82680.html");
             service.restart();
 
             Replica.writerOn(service).post("/api/v1/channel/poll").then().statusCode(200).body("outcome", is("ok"));
 
             List<String> read = pages.requests().stream().map(ChannelServer.Request::target).toList();
             // the newest page, back to the page with the cursor, then the re-read window's stored posts: no second backfill
-            assertEquals(List.of(NEWEST, BEFORE_82680, REREAD_82668, REREAD_82655), read);
+            assertEquals(List.of(NEWEST, BEFORE_82680, REREAD_82668, REREAD_82655), read.subList(0, 4), read.toString());
             assertFalse(read.contains(PAGE_2), "nothing behind the cursor but the re-reads: " + read);
             Replica.on(service).get("/api/v1/channel/status").then()
                     .body("cursor", is(82682))
