@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.airattack.stats.problem.FieldError;
 import org.airattack.stats.problem.ProblemType;
 import org.airattack.stats.problem.UnprocessableException;
+import org.airattack.stats.report.Origin;
 import org.airattack.stats.report.ReportDraft;
 import org.airattack.stats.report.ReportService;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
@@ -35,7 +36,7 @@ public class AirForcePostService {
 
     /** Reads a post and stores it: a new report, a new revision of the same url, or nothing when unchanged. */
     public ReportService.Result store(String text, OffsetDateTime publishedAt, String url) {
-        return reports.store(read(text, publishedAt, url));
+        return reports.store(read(text, publishedAt, url), Origin.POST);
     }
 
     /**
