@@ -74,7 +74,8 @@ public class ReadCaching {
         RoutingContext rc = current.getCurrent();
         Representation representation = rc == null ? null : rc.get(ReadFastPath.REPRESENTATION);
         if (representation == null) {
-            representation = Representation.negotiate(query.getFirst("format"), ctx.getHeaderString(HttpHeaders.ACCEPT));
+            representation = Representation.negotiate(query.getFirst("format"), ctx.getHeaderString(HttpHeaders.ACCEPT),
+                    ctx.getUriInfo().getPath());
         }
         if (representation != null) {
             ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, representation.accept());

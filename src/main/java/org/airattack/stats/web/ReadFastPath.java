@@ -148,7 +148,8 @@ public class ReadFastPath {
         MultiMap headers = rc.request().headers();
         Representation representation;
         try {
-            representation = Representation.negotiate(single(rc.queryParams(), "format"), headers.get(HttpHeaders.ACCEPT));
+            representation = Representation.negotiate(single(rc.queryParams(), "format"), headers.get(HttpHeaders.ACCEPT),
+                    rc.normalizedPath());
         } catch (InvalidException | RepeatedParameter e) {
             rc.next(); // the REST layer refuses it with a problem naming the parameter
             return;

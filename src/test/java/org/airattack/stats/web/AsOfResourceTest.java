@@ -48,6 +48,12 @@ class AsOfResourceTest {
                 .path("find { it.revision == " + revision + " }.recordedAt");
     }
 
+    /** Retracts the report; returns when. */
+    static String retract(long id) {
+        asWriter().delete("/api/v1/reports/" + id).then().statusCode(204);
+        return given().get("/api/v1/reports/" + id).then().statusCode(200).extract().path("retractedAt");
+    }
+
     static String before(String instant) {
         return Instant.parse(instant).minusNanos(1_000).toString();
     }
@@ -107,8 +113,7 @@ class AsOfResourceTest {
     void shouldApplyARetractionOnlyFromItsInstantAndARevivalFromItsOwn() {
         long id = Api.post("night-2025-05-24.json");
         Map<String, Object> published = totals(null);
-        asWriter().delete("/api/v1/reports/" + id).then().statusCode(204);
-        String retractedAt = given().get("/api/v1/reports/" + id).then().extract().path("retractedAt");
+        String retractedAt = retract(id);
         given().get(NIGHT).then().statusCode(404);
 
         assertEquals(published, totals(before(retractedAt)));
