@@ -113,9 +113,9 @@ public interface AirAttackConfig {
         int gzipMinBytes();
 
         /**
-         * How long after an instant its as-of answers ({@code asOf=}) become immutable: longer than a
-         * write transaction may take to commit (a revision is recorded when its write starts) plus
-         * another replica's delay in taking it in. Until then they are cached like any read.
+         * How long after an instant a replica must have been in step with the database before its
+         * as-of answers ({@code asOf=}) become immutable: longer than a write transaction may take to
+         * commit (a revision is recorded when its write starts). Until then they are cached like any read.
          */
         @WithDefault("PT2M")
         Duration asOfSettled();

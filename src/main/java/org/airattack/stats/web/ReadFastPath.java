@@ -47,9 +47,9 @@ import io.vertx.ext.web.RoutingContext;
  * same choice. Requests whose canonical form is longer than {@link #MAX_KEY} are never kept.
  * <p>
  * A read as of an instant ({@code asOf}) is keyed by it like by any parameter. Once that instant is
- * settled ({@code airattack.http.as-of-settled} in the past: every write recorded by then has
- * committed and reached every replica) its answer can no longer change: it is kept across data
- * versions ({@link ReadCache#settled}) and sent as immutable.
+ * settled (this replica was last in step with the database {@code airattack.http.as-of-settled}
+ * after it: every write recorded by then has committed and been taken in) its answer can no longer
+ * change: it is kept across data versions ({@link ReadCache#settled}) and sent as immutable.
  */
 @ApplicationScoped
 public class ReadFastPath {
@@ -217,10 +217,10 @@ public class ReadFastPath {
         if (value == null || value.isBlank() || !takesAsOf) {
             return null;
         }
-        Instant now = Instant.now();
         try {
-            Instant asOf = ApiParamConverters.instant(AsOfParam.NAME, value, now);
-            return asOf.isAfter(now.minus(asOfSettled)) ? null : asOf;
+            Instant asOf = ApiParamConverters.instant(AsOfParam.NAME, value, Instant.now());
+            // settled for this replica once it has been in step with the database that long after the instant
+            return asOf.isAfter(readModel.lastCheck().minus(asOfSettled)) ? null : asOf;
         } catch (InvalidException e) {
             return null;
         }

@@ -176,8 +176,8 @@ class AsOfResourceTest {
     void shouldSendAnAnswerForASettledInstantAsImmutableWhateverTheDataVersion() throws InterruptedException {
         long id = Api.post("night-2025-05-24.json");
         String asOf = recordedAt(id, 1);
-        // the test profile settles an instant two seconds after it
-        Thread.sleep(Duration.between(Instant.now(), Instant.parse(asOf).plusMillis(2_500)).toMillis());
+        // the test profile settles an instant once the read model has been in step two seconds after it (it checks every second)
+        Thread.sleep(Duration.between(Instant.now(), Instant.parse(asOf).plusMillis(3_500)).toMillis());
 
         ExtractableResponse<Response> first = given().queryParam("asOf", asOf).get(NIGHT).then().statusCode(200)
                 .header("Cache-Control", is(ReadFastPath.IMMUTABLE)).extract();
