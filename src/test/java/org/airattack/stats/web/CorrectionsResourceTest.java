@@ -2,6 +2,7 @@ package org.airattack.stats.web;
 
 import static io.restassured.RestAssured.given;
 import static org.airattack.stats.support.Api.asWriter;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
@@ -121,6 +122,7 @@ class CorrectionsResourceTest {
         assertEquals(recordedAt, c.get("recordedAt"));
         assertEquals("editor-revision", c.get("reason"));
         assertTotalsChanged(c, before, after);
+        given().get("/api/v1/reports/" + id + "/revisions").then().body("origin", contains("api", "api"));
         given().get(FEED + "?source=ua-air-force").then()
                 .body("corrections[0].changes.find { it.group == 'drone' && it.measure == 'launched' }.before", is(250))
                 .body("corrections[0].changes.find { it.group == 'drone' && it.measure == 'launched' }.after", is(255))
@@ -181,6 +183,8 @@ class CorrectionsResourceTest {
 
         Map<String, Object> c = feed("").getMap("corrections[0]");
         assertEquals("post-edited", c.get("reason"));
+        given().get("/api/v1/reports/" + c.get("reportId") + "/revisions").then()
+                .body("origin", contains("post", "post"));
         assertEquals("2026-08-10", c.get("date"));
         assertEquals(url, c.get("url"));
         assertTotalsChanged(c, before, after);
@@ -204,6 +208,8 @@ class CorrectionsResourceTest {
         assertEquals(1, page.getInt("total"));
         Map<String, Object> c = page.getMap("corrections[0]");
         assertEquals("dataset-reissue", c.get("reason"));
+        given().get("/api/v1/reports/" + c.get("reportId") + "/revisions").then()
+                .body("origin", contains("dataset", "dataset"));
         assertTrue(((String) c.get("externalId")).startsWith("piterfm:"));
         assertTotalsChanged(c, before, after);
     }
