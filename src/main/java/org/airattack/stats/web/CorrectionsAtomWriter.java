@@ -132,14 +132,18 @@ public class CorrectionsAtomWriter implements MessageBodyWriter<CorrectionsPage>
         return e;
     }
 
-    /** "Correction: 2025-03-07 national night — launched 120 → 125", and how many more figures changed. */
+    /**
+     * "Correction: 2025-03-07 national night — launched 120 → 125 (and 2 more figures)": the first
+     * figure changed and how many more; a retraction says so.
+     */
     static String title(Correction c, SourceInfo source) {
         Correction.Change first = c.changes().get(0);
         String what = (GroupBy.TOTAL_GROUP.equals(first.group()) ? "" : first.group() + " ") + first.measure().apiName() + " "
                 + figure(first.before()) + " → " + figure(first.after());
         int more = c.changes().size() - 1;
         return "Correction: " + c.date() + " " + (source.kind() == SourceKind.NATIONAL ? "national" : source.name()) + " "
-                + c.period().slug() + " — " + what + (more > 0 ? " (and " + more + " more)" : "");
+                + c.period().slug() + " — " + (c.reason() == Correction.Reason.RETRACTION ? "retracted: " : "") + what
+                + (more > 0 ? " (and " + more + " more " + (more == 1 ? "figure)" : "figures)") : "");
     }
 
     private static String summary(Correction c) {

@@ -316,6 +316,7 @@ class CorrectionsResourceTest {
         Map<String, Object> change = ((List<Map<String, Object>>) first.get("changes")).get(0);
         assertTrue(entries.get(1).getTitle().contains(change.get("measure") + " " + change.get("before") + " → " + change.get("after")),
                 entries.get(1).getTitle());
+        assertTrue(entries.get(0).getTitle().contains(" — retracted: "), entries.get(0).getTitle());
         Link next = feed.getOtherLinks().stream().filter(l -> "next".equals(l.getRel())).findFirst().orElseThrow();
         assertTrue(next.getHref().contains("cursor=" + json.getString("next")), next.getHref());
 
