@@ -10,6 +10,7 @@ import org.airattack.stats.problem.DomainException;
 import org.airattack.stats.problem.FieldError;
 import org.airattack.stats.problem.ProblemType;
 import org.airattack.stats.problem.UnavailableException;
+import org.airattack.stats.report.Origin;
 import org.airattack.stats.report.ReportDraft;
 import org.airattack.stats.report.ReportService;
 import org.airattack.stats.report.airforce.AirForcePostService;
@@ -63,7 +64,7 @@ public class ChannelPostReader {
         ReportDraft draft = reading.draft();
         ReportService.Result result;
         try {
-            result = reports.store(draft);
+            result = reports.store(draft, Origin.CHANNEL);
         } catch (ConflictException e) {
             return notStored(before, PostStatus.UNREADABLE, "already filed another way: " + e.getMessage());
         }

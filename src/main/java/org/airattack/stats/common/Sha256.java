@@ -21,9 +21,18 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest(text), 0, bytes);
     }
 
+    /** The first {@code bytes} bytes of the digest of these bytes. */
+    public static String hex(byte[] data, int bytes) {
+        return HexFormat.of().formatHex(digest(data), 0, bytes);
+    }
+
     private static byte[] digest(String text) {
+        return digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] digest(byte[] data) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -111,6 +111,14 @@ public interface AirAttackConfig {
         /** Answers at least this large are also kept gzip-compressed for clients that accept it. */
         @WithDefault("1024")
         int gzipMinBytes();
+
+        /**
+         * How long after an instant a replica must have been in step with the database before its
+         * as-of answers ({@code asOf=}) become immutable: longer than a write transaction may take to
+         * commit (a revision is recorded when its write starts). Until then they are cached like any read.
+         */
+        @WithDefault("PT2M")
+        Duration asOfSettled();
     }
 
     /** Cross-origin reads (writes are never cross-origin). */

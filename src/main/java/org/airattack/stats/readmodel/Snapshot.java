@@ -106,6 +106,11 @@ public final class Snapshot {
         return to != null ? all.headMap(to, true) : all;
     }
 
+    /** A snapshot of exactly these reports, at this version (a view derived from another one: {@link AsOf}). */
+    static Snapshot of(Collection<StoredReport> reports, long version) {
+        return EMPTY.with(reports, version);
+    }
+
     /** A new snapshot with these reports replaced (or added), at this version. */
     Snapshot with(Collection<StoredReport> changed, long newVersion) {
         if (changed.isEmpty()) {

@@ -33,8 +33,8 @@ public class ReportMapper {
         this.strings = json.getTypeFactory().constructCollectionType(List.class, String.class);
     }
 
-    /** A new revision entity holding the draft's content. */
-    public ReportRevision toRevision(Report report, int number, ReportDraft draft, Instant now) {
+    /** A new revision entity holding the draft's content, written by {@code origin}. */
+    public ReportRevision toRevision(Report report, int number, ReportDraft draft, Origin origin, Instant now) {
         ReportRevision rev = new ReportRevision();
         rev.report = report;
         rev.revision = number;
@@ -51,6 +51,7 @@ public class ReportMapper {
         rev.additionalWave = draft.additionalWave();
         rev.warnings = draft.warnings().isEmpty() ? null : write(draft.warnings().stream().map(ReportWarning::message).toList());
         rev.recordedAt = now;
+        rev.origin = origin.slug();
         int position = 0;
         for (Line l : draft.lines()) {
             ReportLine line = new ReportLine();
@@ -109,7 +110,8 @@ public class ReportMapper {
         }
         List<String> warnings = rev.warnings == null ? List.of() : read(rev.warnings, strings);
         return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), rev.date, rev.target, rev.url,
-                rev.publishedAt, rev.recordedAt, List.copyOf(lines), List.copyOf(warnings), rev.contentHash, rev.additionalWave);
+                rev.publishedAt, rev.recordedAt, List.copyOf(lines), List.copyOf(warnings), rev.contentHash, rev.additionalWave,
+                rev.origin == null ? null : Origin.fromSlug(rev.origin).orElse(null), rev.retractedBefore);
     }
 
     private String write(Object value) {

@@ -17,7 +17,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 // Also read outside any resource, by SampleData from the seed file: kept for Jackson in the native image.
 @RegisterForReflection
-@JsonIgnoreProperties(value = { "id", "revision", "status", "period", "date", "recordedAt", "retractedAt", "warnings" })
+@JsonIgnoreProperties(value = { "id", "revision", "status", "period", "date", "recordedAt", "retractedAt", "warnings", "origin" })
 public record ReportRequest(String source, String externalId, String target, String windowStart, String windowEnd,
         String url, String publishedAt, List<LineRequest> lines, Boolean additionalWave) {
 

@@ -6,18 +6,22 @@ import java.util.Map;
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.catalog.WeaponInfo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A stored report as the API shows it: the request's fields plus id, revision, status, period,
- * date, windows with their offsets, canonical weapons with category and derived neutralised, and
- * warnings.
+ * date, windows with their offsets, canonical weapons with category and derived neutralised,
+ * warnings, and how the revision was written ({@code origin}; absent for revisions stored before
+ * that was recorded).
  */
 // POST and PUT return it inside a Response, which names no entity type: kept for Jackson in the native image.
 @RegisterForReflection
 public record ReportResponse(long id, String source, String externalId, int revision, String status, Period period,
         String date, String windowStart, String windowEnd, String target, String url, String publishedAt,
-        String recordedAt, String retractedAt, List<LineResponse> lines, List<String> warnings, boolean additionalWave) {
+        String recordedAt, String retractedAt, List<LineResponse> lines, List<String> warnings, boolean additionalWave,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Origin origin) {
 
     /** One line as stored. */
     public record LineResponse(String weapon, String name, Category category, List<String> members, String reportedAs,
@@ -46,6 +50,6 @@ public record ReportResponse(long id, String source, String externalId, int revi
                 rev.target(), rev.url(),
                 rev.publishedAt() == null ? null : rev.publishedAt().atZone(report.source().zone()).toOffsetDateTime().toString(),
                 rev.recordedAt().toString(), report.retractedAt() == null ? null : report.retractedAt().toString(),
-                rev.lines().stream().map(LineResponse::of).toList(), rev.warnings(), rev.additionalWave());
+                rev.lines().stream().map(LineResponse::of).toList(), rev.warnings(), rev.additionalWave(), rev.origin());
     }
 }

@@ -72,6 +72,13 @@ public class ReportRevision {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
+    /** How it was written ({@link Origin#slug()}), or null for a revision stored before that was recorded. */
+    public String origin;
+
+    /** When it made a retracted report active again: when that retraction happened; else null. */
+    @Column(name = "retracted_before")
+    public Instant retractedBefore;
+
     @OneToMany(mappedBy = "revision", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     public List<ReportLine> lines = new ArrayList<>();

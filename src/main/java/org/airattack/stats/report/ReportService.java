@@ -79,13 +79,13 @@ public class ReportService {
     }
 
     /** POST: a new report, a new revision of an existing (source, externalId), or nothing when identical. */
-    public Result submit(ReportRequest request) {
-        return store(validator.validate(request, UnknownWeapons.REJECT));
+    public Result submit(ReportRequest request, Origin origin) {
+        return store(validator.validate(request, UnknownWeapons.REJECT), origin);
     }
 
     /** PUT: a new revision of the report with this id. */
     public Result revise(long id, ReportRequest request) {
-        return store(validator.validate(request, UnknownWeapons.REJECT, existing(id)));
+        return store(validator.validate(request, UnknownWeapons.REJECT, existing(id)), Origin.API);
     }
 
     /** DELETE: the report leaves every aggregate; its history stays readable. */
@@ -141,8 +141,8 @@ public class ReportService {
         return new FiledReport(id, latest.revision(), latest.url(), latest.window().start().iso(), latest.window().end().iso(), onStore);
     }
 
-    /** Stores one validated draft. */
-    public Result store(ReportDraft draft) {
+    /** Stores one validated draft, written by {@code origin}. */
+    public Result store(ReportDraft draft, Origin origin) {
         Current before = QuarkusTransaction.requiringNew().call(() -> repository.current(draft.source().slug(), draft.externalId()));
         if (before != null && before.unchangedBy(draft)) {
             accepted.fire(new ReportAccepted(draft.source().slug(), Outcome.UNCHANGED));
@@ -152,7 +152,7 @@ public class ReportService {
             long version = repository.nextVersion();
             Current current = repository.current(draft.source().slug(), draft.externalId());
             ReportDraft checked = current == null || !current.active() ? sameNight(draft) : draft;
-            Report report = apply(checked, current, version, now());
+            Report report = apply(checked, origin, current, version, now());
             Outcome outcome = current == null ? Outcome.CREATED : current.unchangedBy(draft) ? Outcome.UNCHANGED : Outcome.REVISED;
             return new Written(report.id, version, outcome);
         }));
@@ -168,8 +168,9 @@ public class ReportService {
      *
      * @param retract          ids of reports to retract in the same transaction
      * @param externalIdPrefix every draft's external id starts with it (the stored state is read by it)
+     * @param origin           the writer of every draft
      */
-    public BatchResult storeAll(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix) {
+    public BatchResult storeAll(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix, Origin origin) {
         long[] versionBefore = new long[1];
         Map<ReportKey, Current> before = QuarkusTransaction.requiringNew().call(() -> {
             versionBefore[0] = repository.currentVersion();
@@ -190,9 +191,9 @@ public class ReportService {
                 Current c = current.get(ReportKey.of(d));
                 outcomes.add(c == null ? Outcome.CREATED : c.unchangedBy(d) ? Outcome.UNCHANGED : Outcome.REVISED);
                 if (c == null) {
-                    created.add(newReport(d, version, now));
+                    created.add(newReport(d, origin, version, now));
                 } else {
-                    apply(d, c, version, now);
+                    apply(d, origin, c, version, now);
                 }
             }
             insertAll(created);
@@ -264,7 +265,7 @@ public class ReportService {
     }
 
     /** A new report holding the draft as its first revision, not yet stored. */
-    private Report newReport(ReportDraft draft, long version, Instant now) {
+    private Report newReport(ReportDraft draft, Origin origin, long version, Instant now) {
         Report report = new Report();
         report.source = draft.source().slug();
         report.externalId = draft.externalId();
@@ -272,7 +273,7 @@ public class ReportService {
         report.currentRevision = 1;
         report.lastChange = version;
         report.createdAt = now;
-        report.revisions.add(mapper.toRevision(report, 1, draft, now));
+        report.revisions.add(mapper.toRevision(report, 1, draft, origin, now));
         return report;
     }
 
@@ -303,10 +304,13 @@ public class ReportService {
         }
     }
 
-    /** Writes a draft as a new report or a new revision; does nothing when it is unchanged. Needs the write lock. */
-    private Report apply(ReportDraft draft, Current current, long version, Instant now) {
+    /**
+     * Writes a draft as a new report or a new revision; does nothing when it is unchanged. A revision
+     * of a retracted report makes it active again and keeps when it was retracted. Needs the write lock.
+     */
+    private Report apply(ReportDraft draft, Origin origin, Current current, long version, Instant now) {
         if (current == null) {
-            Report report = newReport(draft, version, now);
+            Report report = newReport(draft, origin, version, now);
             repository.persist(report);
             return report;
         }
@@ -316,7 +320,9 @@ public class ReportService {
         }
         report = repository.findById(current.id());
         int number = report.currentRevision + 1;
-        repository.getEntityManager().persist(mapper.toRevision(report, number, draft, now));
+        ReportRevision revision = mapper.toRevision(report, number, draft, origin, now);
+        revision.retractedBefore = report.retractedAt;
+        repository.getEntityManager().persist(revision);
         report.currentRevision = number;
         report.status = Report.ACTIVE;
         report.retractedAt = null;

@@ -52,7 +52,7 @@ public class SampleData {
             reports = json.readValue(in, json.getTypeFactory().constructCollectionType(List.class, ReportRequest.class));
         }
         for (ReportRequest r : reports) {
-            service.submit(r);
+            service.submit(r, Origin.SAMPLE);
         }
         Log.infof("loaded %d sample reports (the nights to 23 and 24 May 2025 and a Russian MoD claim)", reports.size());
     }

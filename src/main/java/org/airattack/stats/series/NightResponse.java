@@ -5,12 +5,16 @@ import java.util.List;
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.readmodel.PeriodFilter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** One date of one source: totals, per-category and per-weapon measures, and the reports behind them. */
+/**
+ * One date of one source: totals, per-category and per-weapon measures, and the reports behind them;
+ * {@code asOf}, when asked for, is the instant the answer shows the data at.
+ */
 public record NightResponse(String source, PeriodFilter period, String date, Measures totals, List<CategoryMeasures> categories,
         List<WeaponMeasures> weapons, List<ReportRef> reports, Flags flags, List<String> warnings, long dataVersion,
-        String attribution) {
+        String attribution, @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
 
     /** The measures of one category. */
     public record CategoryMeasures(Category category, @JsonUnwrapped Measures measures) {

@@ -1,5 +1,6 @@
 package org.airattack.stats.series;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,7 +17,7 @@ import org.airattack.stats.catalog.Category;
 import org.airattack.stats.catalog.SourceInfo;
 import org.airattack.stats.catalog.WeaponRef;
 import org.airattack.stats.readmodel.PeriodFilter;
-import org.airattack.stats.readmodel.ReadModel;
+import org.airattack.stats.readmodel.AsOf;
 import org.airattack.stats.readmodel.Snapshot;
 import org.airattack.stats.report.Line;
 import org.airattack.stats.report.Period;
@@ -27,15 +28,20 @@ import org.airattack.stats.report.StoredReport;
 @ApplicationScoped
 public class NightService {
 
-    private final ReadModel readModel;
+    private final AsOf views;
 
-    public NightService(ReadModel readModel) {
-        this.readModel = readModel;
+    public NightService(AsOf views) {
+        this.views = views;
     }
 
     /** A date's detail, or empty when no report counts on it. */
     public Optional<NightResponse> night(SourceInfo source, PeriodFilter period, LocalDate date) {
-        Snapshot s = readModel.snapshot();
+        return night(source, period, date, null);
+    }
+
+    /** A date's detail as it stood at {@code asOf} (null: now), or empty when no report counted on it then. */
+    public Optional<NightResponse> night(SourceInfo source, PeriodFilter period, LocalDate date, Instant asOf) {
+        Snapshot s = views.at(asOf);
         List<StoredReport> reports = s.dated(source.slug(), period).get(date);
         if (reports == null) {
             return Optional.empty();
@@ -71,17 +77,27 @@ public class NightService {
             weps.add(new NightResponse.WeaponMeasures(k, ref.name(), ref.category(), Measures.of(t)));
         });
         return Optional.of(new NightResponse(source.slug(), period, date.toString(), Measures.of(totals), cats, weps, refsOut,
-                new Flags(totals.incomplete(), totals.withheld(), span, Flags.overlap(reports)), warnings, s.version(), Attribution.of(source)));
+                new Flags(totals.incomplete(), totals.withheld(), span, Flags.overlap(reports)), warnings, s.version(), Attribution.of(source),
+                asOf == null ? null : asOf.toString()));
     }
 
     /** The most recent date on which a report counts. */
     public Optional<LocalDate> latestDate(SourceInfo source, PeriodFilter period) {
-        NavigableMap<LocalDate, List<StoredReport>> dated = readModel.snapshot().dated(source.slug(), period);
+        return latestDate(source, period, null);
+    }
+
+    private Optional<LocalDate> latestDate(SourceInfo source, PeriodFilter period, Instant asOf) {
+        NavigableMap<LocalDate, List<StoredReport>> dated = views.at(asOf).dated(source.slug(), period);
         return dated.isEmpty() ? Optional.empty() : Optional.of(dated.lastKey());
     }
 
     /** The most recent date's detail. */
     public Optional<NightResponse> latest(SourceInfo source, PeriodFilter period) {
-        return latestDate(source, period).flatMap(d -> night(source, period, d));
+        return latest(source, period, null);
+    }
+
+    /** The most recent date's detail as it stood at {@code asOf} (null: now). */
+    public Optional<NightResponse> latest(SourceInfo source, PeriodFilter period, Instant asOf) {
+        return latestDate(source, period, asOf).flatMap(d -> night(source, period, d, asOf));
     }
 }

@@ -1,5 +1,6 @@
 package org.airattack.stats.series;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,9 @@ import org.airattack.stats.readmodel.PeriodFilter;
  * @param categories only these categories, or null for all
  * @param cumulative running sums from the first date of the answer
  * @param fill       what dates without a report become
+ * @param asOf       the instant whose data to show, or null for now
  */
 public record SeriesQuery(SourceInfo source, PeriodFilter period, Interval interval, GroupBy groupBy, List<Measure> measures,
-        LocalDate from, LocalDate to, Set<String> weapons, Set<Category> categories, boolean cumulative, Fill fill) {
+        LocalDate from, LocalDate to, Set<String> weapons, Set<Category> categories, boolean cumulative, Fill fill,
+        Instant asOf) {
 }

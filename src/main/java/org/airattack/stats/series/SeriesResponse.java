@@ -24,11 +24,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param dataVersion the read model version the answer comes from
  * @param generatedAt when it was computed
  * @param attribution the credit to show with it
+ * @param asOf        the instant the answer shows the data at, when one was asked for
  */
 public record SeriesResponse(String source, PeriodFilter period, Interval interval, GroupBy groupBy, String from, String to,
         boolean cumulative, List<String> dates, List<Boolean> spans,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Boolean> truncated, List<Series> series, long dataVersion, String generatedAt,
-        String attribution) {
+        String attribution, @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
 
     /**
      * One series.

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.problem.InvalidException;
-import org.airattack.stats.readmodel.ReadModel;
+import org.airattack.stats.readmodel.AsOf;
 import org.airattack.stats.readmodel.Snapshot;
 import org.airattack.stats.report.Line;
 import org.airattack.stats.report.Period;
@@ -32,10 +32,10 @@ public class SeriesService {
     /** The most points one series may have: with fill over a long range, the client must narrow it. */
     static final int MAX_POINTS = 20_000;
 
-    private final ReadModel readModel;
+    private final AsOf views;
 
-    public SeriesService(ReadModel readModel) {
-        this.readModel = readModel;
+    public SeriesService(AsOf views) {
+        this.views = views;
     }
 
     /** One point of a series while it is built: the tallies of its groups. */
@@ -45,7 +45,7 @@ public class SeriesService {
     }
 
     public SeriesResponse series(SeriesQuery q) {
-        Snapshot snapshot = readModel.snapshot();
+        Snapshot snapshot = views.at(q.asOf());
         NavigableMap<LocalDate, List<StoredReport>> byDate = snapshot.dated(q.source().slug(), q.period(), q.from(), q.to());
         TreeMap<LocalDate, Point> points = new TreeMap<>();
         for (Map.Entry<LocalDate, List<StoredReport>> e : byDate.entrySet()) {
@@ -113,7 +113,8 @@ public class SeriesService {
         String from = q.from() != null ? q.from().toString() : byDate.isEmpty() ? null : byDate.firstKey().toString();
         String to = q.to() != null ? q.to().toString() : byDate.isEmpty() ? null : byDate.lastKey().toString();
         return new SeriesResponse(q.source().slug(), q.period(), q.interval(), q.groupBy(), from, to, q.cumulative(),
-                isoDates, spans, truncated, series, snapshot.version(), Instant.now().toString(), Attribution.of(q.source()));
+                isoDates, spans, truncated, series, snapshot.version(), Instant.now().toString(), Attribution.of(q.source()),
+                q.asOf() == null ? null : q.asOf().toString());
     }
 
     private static List<LocalDate> dates(SeriesQuery q, TreeMap<LocalDate, Point> points) {

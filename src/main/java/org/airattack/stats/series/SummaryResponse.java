@@ -4,10 +4,15 @@ import java.util.Map;
 
 import org.airattack.stats.readmodel.PeriodFilter;
 
-/** The headline figures of a source: the payload of a headline widget. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The headline figures of a source: the payload of a headline widget; {@code asOf}, when asked for,
+ * is the instant the answer shows the data at.
+ */
 public record SummaryResponse(String source, PeriodFilter period, Night latestNight, Window last7Nights, Window last30Nights,
         Window yearToDate, Window allTime, RecordNight recordNight, Rates interceptionRates, long dataVersion, String generatedAt,
-        String attribution) {
+        String attribution, @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
 
     /** The latest dated night. */
     public record Night(String date, Measures totals, Map<String, Measures> categories, Flags flags) {

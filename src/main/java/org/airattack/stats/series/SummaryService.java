@@ -14,27 +14,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.catalog.SourceInfo;
 import org.airattack.stats.readmodel.PeriodFilter;
-import org.airattack.stats.readmodel.ReadModel;
+import org.airattack.stats.readmodel.AsOf;
 import org.airattack.stats.readmodel.Snapshot;
 
 /** A source's headline figures (SPEC §3): latest night, last 7 and 30 nights, year to date, all time, record night, rates. */
 @ApplicationScoped
 public class SummaryService {
 
-    private final ReadModel readModel;
+    private final AsOf views;
 
-    public SummaryService(ReadModel readModel) {
-        this.readModel = readModel;
+    public SummaryService(AsOf views) {
+        this.views = views;
     }
 
-    /** Headline figures: latest night, last 7 and 30 nights, year to date, all time, record night, rates. */
-    public SummaryResponse summary(SourceInfo source, PeriodFilter period) {
-        Snapshot s = readModel.snapshot();
+    /** Headline figures: latest night, last 7 and 30 nights, year to date, all time, record night, rates; as of {@code asOf} (null: now). */
+    public SummaryResponse summary(SourceInfo source, PeriodFilter period, Instant asOf) {
+        Snapshot s = views.at(asOf);
         TreeMap<LocalDate, DateTally> all = DateTally.of(s.dated(source.slug(), period));
         String now = Instant.now().toString();
+        String then = asOf == null ? null : asOf.toString();
         if (all.isEmpty()) {
             return new SummaryResponse(source.slug(), period, null, null, null, null, null, null,
-                    new SummaryResponse.Rates(null, null, null, null, null), s.version(), now, Attribution.of(source));
+                    new SummaryResponse.Rates(null, null, null, null, null), s.version(), now, Attribution.of(source), then);
         }
         LocalDate latest = all.lastKey();
         DateTally last = all.lastEntry().getValue();
@@ -55,7 +56,7 @@ public class SummaryService {
         SummaryResponse.Rates rates = new SummaryResponse.Rates(last.total.rate(), w7.totals().interceptionRate(),
                 w30.totals().interceptionRate(), ytd.totals().interceptionRate(), ever.totals().interceptionRate());
         return new SummaryResponse(source.slug(), period, night, w7, w30, ytd, ever, record, rates, s.version(), now,
-                Attribution.of(source));
+                Attribution.of(source), then);
     }
 
     private static SummaryResponse.Window window(TreeMap<LocalDate, DateTally> all, LocalDate from, LocalDate to) {

@@ -4,7 +4,10 @@ import static org.airattack.stats.common.Clip.clip;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +41,7 @@ import org.airattack.stats.series.Measure;
 
 /**
  * Reads the API's query and path parameters into their types: catalog sources and weapons, the
- * enums of the API, dates, booleans and whole numbers. A value it cannot read is a 400 naming the
+ * enums of the API, dates, instants, booleans and whole numbers. A value it cannot read is a 400 naming the
  * parameter and what it accepts; a blank value is the parameter's {@link DefaultValue} (a source
  * declared with a blank default: the configured default source), or absent. Surrounding spaces and
  * case do not matter.
@@ -131,6 +134,9 @@ public class ApiParamConverters implements ParamConverterProvider {
         if (type == LocalDate.class) {
             return v -> date(name, v);
         }
+        if (type == Instant.class) {
+            return v -> instant(name, v, Instant.now());
+        }
         if (type == Boolean.class) {
             return v -> switch (v.toLowerCase(Locale.ROOT)) {
                 case "true", "1", "yes" -> true;
@@ -166,6 +172,30 @@ public class ApiParamConverters implements ParamConverterProvider {
             throw new InvalidException(name, "must lie between " + EARLIEST + " and " + LATEST);
         }
         return d;
+    }
+
+    /**
+     * An instant that has come: ISO-8601 with an offset ({@code 2025-05-24T09:00+03:00},
+     * {@code 2025-05-24T06:00:00Z}). A {@code +} left unencoded in a query string arrives as a space
+     * and is read as the {@code +} it was.
+     *
+     * @throws InvalidException naming the parameter for anything else, an instant after {@code now}, or one before {@link #EARLIEST}
+     */
+    static Instant instant(String name, String value, Instant now) {
+        Instant t;
+        try {
+            t = OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidException(name, "must be an ISO-8601 instant with an offset, like 2025-05-24T09:00:00+03:00 or "
+                    + "2025-05-24T06:00:00Z, not '" + clip(value) + "'");
+        }
+        if (t.isAfter(now)) {
+            throw new InvalidException(name, "is in the future (" + t + " is after " + now + "): nothing has been recorded then yet");
+        }
+        if (t.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw new InvalidException(name, "must not lie before " + EARLIEST);
+        }
+        return t;
     }
 
     private static String name(Annotation[] annotations) {

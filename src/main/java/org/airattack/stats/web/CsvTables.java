@@ -3,6 +3,8 @@ package org.airattack.stats.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.airattack.stats.series.Correction;
+import org.airattack.stats.series.CorrectionsPage;
 import org.airattack.stats.series.Flags;
 import org.airattack.stats.series.GroupBy;
 import org.airattack.stats.series.Measure;
@@ -17,7 +19,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 /**
  * Series and nights as the wide CSV that Datawrapper and Flourish take: one row per date, one
  * column per series, blank cells for unknown. {@link SeriesCsvWriter} and {@link NightsCsvWriter} write them
- * for {@code Accept: text/csv} (or {@code ?format=csv}), with or without the read cache.
+ * for {@code Accept: text/csv} (or {@code ?format=csv}), with or without the read cache; the
+ * corrections feed ({@link CorrectionsCsvWriter}) is a long table, one row per changed figure.
  */
 public final class CsvTables {
 
@@ -104,12 +107,12 @@ public final class CsvTables {
             List<String> row = new ArrayList<>(header.size());
             row.add(night.date());
             for (Measure m : NIGHT_COLUMNS) {
-                row.add(cell(value(night.totals(), m)));
+                row.add(cell(night.totals().get(m)));
             }
             for (String c : n.categories()) {
                 Measures cm = night.categories().get(c);
                 for (Measure m : CATEGORY_COLUMNS) {
-                    row.add(cm == null ? "" : cell(value(cm, m)));
+                    row.add(cm == null ? "" : cell(cm.get(m)));
                 }
             }
             Flags f = night.flags();
@@ -119,21 +122,29 @@ public final class CsvTables {
         return write(rows);
     }
 
-    private static String flag(Boolean set) {
-        return Boolean.TRUE.equals(set) ? "true" : "";
+    /** The columns of the corrections table, one row per changed figure. */
+    static final List<String> CORRECTION_COLUMNS = List.of("id", "changedAt", "reason", "source", "period", "date", "reportId",
+            "externalId", "revision", "group", "measure", "before", "after", "url", "attribution");
+
+    /**
+     * Columns {@link #CORRECTION_COLUMNS}: per correction (newest first) one row per figure it changed;
+     * {@code before}/{@code after} blank for unknown.
+     */
+    static byte[] corrections(CorrectionsPage page) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(CORRECTION_COLUMNS);
+        for (Correction c : page.corrections()) {
+            for (Correction.Change change : c.changes()) {
+                rows.add(List.of(c.id(), c.changedAt(), c.reason().slug(), c.source(), c.period().slug(), c.date(),
+                        String.valueOf(c.reportId()), c.externalId(), String.valueOf(c.revision()), change.group(),
+                        change.measure().apiName(), cell(change.before()), cell(change.after()), cell(c.url()), page.attribution()));
+            }
+        }
+        return write(rows);
     }
 
-    private static Object value(Measures m, Measure which) {
-        return switch (which) {
-            case LAUNCHED -> m.launched();
-            case SHOT_DOWN -> m.shotDown();
-            case SUPPRESSED -> m.suppressed();
-            case NEUTRALISED -> m.neutralised();
-            case STILL_AIRBORNE -> m.stillAirborne();
-            case HIT_LOCATIONS -> m.hitLocations();
-            case DEBRIS_LOCATIONS -> m.debrisLocations();
-            case INTERCEPTION_RATE -> m.interceptionRate();
-        };
+    private static String flag(Boolean set) {
+        return Boolean.TRUE.equals(set) ? "true" : "";
     }
 
     private static String cell(Object v) {

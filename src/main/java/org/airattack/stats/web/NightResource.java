@@ -39,24 +39,28 @@ public class NightResource {
     @Produces({ MediaType.APPLICATION_JSON, CsvTables.MEDIA_TYPE })
     @Operation(summary = "One row per reported date with per-category totals",
             description = "Accept: text/csv (or format=csv) gives the same rows as CSV, blank for unknown.")
-    public NightsResponse nights(@BeanParam SourcePeriod q, @BeanParam DateRange range) {
-        return table.nights(q.source(), q.period(), range.from(), range.to());
+    public NightsResponse nights(@BeanParam SourcePeriod q, @BeanParam DateRange range, @BeanParam AsOfParam asOf) {
+        return table.nights(q.source(), q.period(), range.from(), range.to(), asOf.asOf());
     }
 
     @GET
     @Path("/latest")
     @Operation(summary = "The most recent dated night of a source")
-    public NightResponse latest(@BeanParam SourcePeriod q) {
-        return nights.latest(q.source(), q.period())
-                .orElseThrow(() -> new NotFoundException("source '" + q.source().slug() + "' has no report yet"));
+    public NightResponse latest(@BeanParam SourcePeriod q, @BeanParam AsOfParam asOf) {
+        return nights.latest(q.source(), q.period(), asOf.asOf())
+                .orElseThrow(() -> new NotFoundException("source '" + q.source().slug() + "' has no report " + when(asOf)));
     }
 
     @GET
     @Path("/{date}")
     @Operation(summary = "One date: per-weapon lines, totals, warnings and the contributing reports")
     public NightResponse night(@Parameter(description = "the date the night counts under: the morning it ends (YYYY-MM-DD)",
-            example = "2025-05-24") @PathParam("date") LocalDate date, @BeanParam SourcePeriod q) {
-        return nights.night(q.source(), q.period(), date).orElseThrow(() -> new NotFoundException(
-                "source '" + q.source().slug() + "' has no " + q.period().slug() + " report dated " + date));
+            example = "2025-05-24") @PathParam("date") LocalDate date, @BeanParam SourcePeriod q, @BeanParam AsOfParam asOf) {
+        return nights.night(q.source(), q.period(), date, asOf.asOf()).orElseThrow(() -> new NotFoundException(
+                "source '" + q.source().slug() + "' has no " + q.period().slug() + " report dated " + date + " " + when(asOf)));
+    }
+
+    private static String when(AsOfParam asOf) {
+        return asOf.asOf() == null ? "yet" : "as of " + asOf.asOf();
     }
 }

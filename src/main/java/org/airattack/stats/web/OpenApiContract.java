@@ -20,13 +20,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * What the OpenAPI document promises beyond what the annotations say, once for every operation: the
  * problem documents each can answer with (400 for a bad parameter or body, 404 for an id or date
  * that does not exist, 401/403/413/415/503 for writes), the Problem schema they share, {@code text/csv}
- * described as CSV rather than as the JSON shape, and counts that may be null (unknown, never 0).
+ * described as CSV and Atom as Atom rather than as the JSON shape, and counts that may be null
+ * (unknown, never 0).
  */
 public class OpenApiContract implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     /** The schemas whose integer and number properties are counts or rates that can be unknown. */
-    private static final Set<String> NULLABLE_COUNTS = Set.of("Measures", "LineResponse", "LineRequest", "Rates", "RecordNight");
+    private static final Set<String> NULLABLE_COUNTS = Set.of("Measures", "LineResponse", "LineRequest", "Rates", "RecordNight",
+            "Change");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -128,8 +130,14 @@ public class OpenApiContract implements OASFilter {
             if (r.getContent() != null && r.getContent().getMediaType(CsvTables.MEDIA_TYPE) != null) {
                 r.getContent().addMediaType(CsvTables.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema()
                         .addType(Schema.SchemaType.STRING)
-                        .description("CSV (RFC 4180): a header row, then one row per date; blank cells are unknown; flag "
-                                + "columns hold true or blank; the last column is the attribution")));
+                        .description("CSV (RFC 4180): a header row, then one row per date (per changed figure for the corrections); blank cells "
+                                + "are unknown; flag columns hold true or blank; the last column is the attribution")));
+            }
+            if (r.getContent() != null && r.getContent().getMediaType(CorrectionsAtomWriter.MEDIA_TYPE) != null) {
+                r.getContent().addMediaType(CorrectionsAtomWriter.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .description("An Atom feed (RFC 4287): one entry per correction, newest first, with a stable id, the "
+                                + "night's page as its link, and a next link to the following page (RFC 5005)")));
             }
         });
     }

@@ -12,14 +12,18 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.airattack.stats.common.Sha256;
 import org.airattack.stats.config.AirAttackConfig;
+import org.airattack.stats.readmodel.Snapshot;
 
 /**
  * Read answers kept as bytes per (data version, canonical request), so a repeated read is served
  * without computing or serialising anything and a revalidation is answered from the ETag alone.
- * A new state of the data starts an empty generation; the old one is dropped whole.
+ * A new state of the data starts an empty generation; the old one is dropped whole. Answers that no
+ * write can change any more (as of an instant long past) are kept apart, across data versions, by
+ * request alone, within a quarter of the byte budget; a restored database drops them.
  */
 @ApplicationScoped
 public class ReadCache {
@@ -95,6 +99,11 @@ public class ReadCache {
         String tag() {
             return version + "-" + Long.toString(lastModified.toEpochMilli(), 36);
         }
+
+        /** What an answer as of a settled instant depends on: that instant alone, its last possible change. */
+        static Stamp settled(Instant asOf) {
+            return new Stamp(-1, asOf, false);
+        }
     }
 
     private record Generation(Stamp stamp, Map<String, Entry> entries, AtomicLong bytes) {
@@ -108,6 +117,10 @@ public class ReadCache {
     private final int gzipMinBytes;
     private final long maxBytes;
     private volatile Generation generation = new Generation(new Stamp(-1, Instant.EPOCH, false));
+    /** The answers that no longer change, by request. */
+    private final Map<String, Entry> settled = new ConcurrentHashMap<>();
+    private final AtomicLong settledBytes = new AtomicLong();
+    private volatile long seenVersion;
     private final LongAdder computed = new LongAdder();
 
     public ReadCache(AirAttackConfig config) {
@@ -151,6 +164,41 @@ public class ReadCache {
             g.bytes().addAndGet(-size);
         }
         return entry;
+    }
+
+    /** The ready answer to a request whose answer no longer changes, or null. */
+    public Entry settled(String key) {
+        return settled.get(key);
+    }
+
+    /**
+     * Keeps an answer that no write can change any more (as of {@code asOf}, long past), whatever the
+     * data version; its ETag is its content's. When the quarter of the byte budget they may take is
+     * spent, the kept ones are dropped and keeping starts again.
+     */
+    public Entry putSettled(String key, byte[] body, String mediaType, boolean compressible, Instant asOf) {
+        computed.increment();
+        Entry entry = new Entry("\"asof-" + Sha256.hex(body, 12) + "\"", body, compressible && body.length >= gzipMinBytes, mediaType,
+                asOf);
+        long size = body.length + body.length / 8L + 2L * key.length();
+        if (size > maxBytes / 16) {
+            return entry;
+        }
+        if (settled.size() >= maxEntries || settledBytes.addAndGet(size) > maxBytes / 4) {
+            settled.clear();
+            settledBytes.set(size);
+        }
+        settled.put(key, entry);
+        return entry;
+    }
+
+    /** A data version lower than one seen is a restored or reset database: what was settled may read otherwise now. */
+    void onSnapshot(@Observes Snapshot s) {
+        if (s.version() < seenVersion) {
+            settled.clear();
+            settledBytes.set(0);
+        }
+        seenVersion = s.version();
     }
 
     /** How many answers have been computed and serialised (every other read was served ready or as 304). */

@@ -74,7 +74,8 @@ public class ReadCaching {
         RoutingContext rc = current.getCurrent();
         Representation representation = rc == null ? null : rc.get(ReadFastPath.REPRESENTATION);
         if (representation == null) {
-            representation = Representation.negotiate(query.getFirst("format"), ctx.getHeaderString(HttpHeaders.ACCEPT));
+            representation = Representation.negotiate(query.getFirst("format"), ctx.getHeaderString(HttpHeaders.ACCEPT),
+                    ctx.getUriInfo().getPath());
         }
         if (representation != null) {
             ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, representation.accept());
@@ -136,11 +137,13 @@ public class ReadCaching {
         }
         long serialised = System.nanoTime();
         ReadCache.Stamp stamp = rc.get(ReadFastPath.STAMP);
-        ReadCache.Entry entry = cache.put(stamp, key, body, mediaType, !image);
+        boolean settled = rc.get(ReadFastPath.SETTLED) != null;
+        ReadCache.Entry entry = settled ? cache.putSettled(key, body, mediaType, !image, stamp.lastModified())
+                : cache.put(stamp, key, body, mediaType, !image);
         boolean gzip = entry.gzippable() && ReadFastPath.acceptsGzip(req.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         MultivaluedMap<String, Object> h = res.getHeaders();
         h.putSingle(HttpHeaders.ETAG, gzip ? entry.gzipEtag() : entry.etag());
-        h.putSingle(HttpHeaders.CACHE_CONTROL, fastPath.cacheControl().toString());
+        h.putSingle(HttpHeaders.CACHE_CONTROL, fastPath.cacheControl(settled).toString());
         h.putSingle(HttpHeaders.LAST_MODIFIED, fastPath.lastModified(entry.lastModified()));
         // keep what was put on the answer before the resource ran (CORS: Origin)
         MultiMap vary = MultiMap.caseInsensitiveMultiMap();

@@ -1,5 +1,6 @@
 package org.airattack.stats.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -44,6 +45,11 @@ import io.vertx.ext.web.RoutingContext;
  * given once: a repeated one is refused by the REST layer and nothing is kept), and the
  * representation the one negotiation ({@link Representation}) picked — the REST layer is told that
  * same choice. Requests whose canonical form is longer than {@link #MAX_KEY} are never kept.
+ * <p>
+ * A read as of an instant ({@code asOf}) is keyed by it like by any parameter. Once that instant is
+ * settled (this replica was last in step with the database {@code airattack.http.as-of-settled}
+ * after it: every write recorded by then has committed and been taken in) its answer can no longer
+ * change: it is kept across data versions ({@link ReadCache#settled}) and sent as immutable.
  */
 @ApplicationScoped
 public class ReadFastPath {
@@ -57,6 +63,14 @@ public class ReadFastPath {
     /** Where the cache key and data stamp of a read wait for {@link ReadCaching} to store its answer. */
     static final String KEY = ReadFastPath.class.getName() + ".key";
     static final String STAMP = ReadFastPath.class.getName() + ".stamp";
+    /** Set when the read is as of a settled instant: its answer no longer changes. */
+    static final String SETTLED = ReadFastPath.class.getName() + ".settled";
+    /** The Cache-Control of an answer that no longer changes. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final CharSequence IMMUTABLE_HEADER = HttpHeaders.createOptimized(IMMUTABLE);
+    /** The reads that take {@code asOf}: the series, the nights, one night or the latest, the summary. */
+    private static final Set<String> AS_OF_READS = Set.of(API + "series", API + "nights", API + "summary");
+    private static final String NIGHT = API + "nights/";
     /** The representation negotiated for a read, for {@link ReadCaching} to tell the REST layer. */
     static final String REPRESENTATION = ReadFastPath.class.getName() + ".representation";
     /** When the read reached the resources (System.nanoTime), for the Server-Timing of a computed answer. */
@@ -81,10 +95,12 @@ public class ReadFastPath {
     private final ReadModel readModel;
     private final ReadCache cache;
     private final CharSequence cacheControl;
+    private final Duration asOfSettled;
 
     public ReadFastPath(ReadModel readModel, ReadCache cache, AirAttackConfig config) {
         this.readModel = readModel;
         this.cache = cache;
+        this.asOfSettled = config.http().asOfSettled();
         this.cacheControl = HttpHeaders.createOptimized("public, max-age=" + config.http().maxAge().toSeconds()
                 + ", stale-while-revalidate=" + config.http().staleWhileRevalidate().toSeconds());
     }
@@ -96,6 +112,11 @@ public class ReadFastPath {
     /** The Cache-Control of every read answer. */
     CharSequence cacheControl() {
         return cacheControl;
+    }
+
+    /** The Cache-Control of a read answer: immutable when it is as of a settled instant. */
+    CharSequence cacheControl(boolean settled) {
+        return settled ? IMMUTABLE_HEADER : cacheControl;
     }
 
     private void serve(RoutingContext rc) {
@@ -127,7 +148,8 @@ public class ReadFastPath {
         MultiMap headers = rc.request().headers();
         Representation representation;
         try {
-            representation = Representation.negotiate(single(rc.queryParams(), "format"), headers.get(HttpHeaders.ACCEPT));
+            representation = Representation.negotiate(single(rc.queryParams(), "format"), headers.get(HttpHeaders.ACCEPT),
+                    rc.normalizedPath());
         } catch (InvalidException | RepeatedParameter e) {
             rc.next(); // the REST layer refuses it with a problem naming the parameter
             return;
@@ -135,16 +157,25 @@ public class ReadFastPath {
         if (representation != null) {
             rc.put(REPRESENTATION, representation);
         }
-        Snapshot s = readModel.snapshot();
-        ReadCache.Stamp stamp = new ReadCache.Stamp(s.version(), s.lastModified(), s.secondShared());
         String key = representation == null ? null : key(rc.normalizedPath(), rc.queryParams(), representation);
         if (key == null) {
             rc.next();
             return;
         }
+        Instant settled = settledAsOf(rc.normalizedPath(), rc.queryParams());
+        ReadCache.Stamp stamp;
+        ReadCache.Entry entry;
+        if (settled != null) {
+            stamp = ReadCache.Stamp.settled(settled);
+            rc.put(SETTLED, Boolean.TRUE);
+            entry = cache.settled(key);
+        } else {
+            Snapshot s = readModel.snapshot();
+            stamp = new ReadCache.Stamp(s.version(), s.lastModified(), s.secondShared());
+            entry = cache.get(stamp, key);
+        }
         rc.put(KEY, key);
         rc.put(STAMP, stamp);
-        ReadCache.Entry entry = cache.get(stamp, key);
         if (entry == null) {
             rc.put(STARTED, System.nanoTime());
             rc.next();
@@ -153,12 +184,12 @@ public class ReadFastPath {
         boolean zipped = acceptsGzip(headers.get(HttpHeaders.ACCEPT_ENCODING)) && entry.gzippable();
         HttpServerResponse r = rc.response();
         if (notModified(headers.get(HttpHeaders.IF_NONE_MATCH), headers.get(HttpHeaders.IF_MODIFIED_SINCE), entry, stamp)) {
-            headers(r, zipped ? entry.gzipEtag() : entry.etag(), entry.lastModified());
+            headers(r, zipped ? entry.gzipEtag() : entry.etag(), entry.lastModified(), settled != null);
             r.setStatusCode(304).end();
             return;
         }
         byte[] body = zipped ? entry.gzip() : entry.body();
-        headers(r, zipped ? entry.gzipEtag() : entry.etag(), entry.lastModified());
+        headers(r, zipped ? entry.gzipEtag() : entry.etag(), entry.lastModified(), settled != null);
         r.putHeader(HttpHeaders.CONTENT_TYPE, entry.mediaType());
         // gzip made once and kept, or identity: never compressed per request by the HTTP layer
         r.putHeader(HttpHeaders.CONTENT_ENCODING, zipped ? GZIP : HttpHeaders.IDENTITY);
@@ -169,11 +200,30 @@ public class ReadFastPath {
         }
     }
 
-    private void headers(HttpServerResponse r, String etag, Instant lastModified) {
+    private void headers(HttpServerResponse r, String etag, Instant lastModified, boolean settled) {
         r.putHeader(HttpHeaders.ETAG, etag)
-                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl(settled))
                 .putHeader(HttpHeaders.LAST_MODIFIED, lastModified(lastModified));
         vary(r.headers(), VARY);
+    }
+
+    /**
+     * The {@code asOf} of a read that takes one, when it is valid and settled; else null (a bad one
+     * is refused by the REST layer, naming it).
+     */
+    private Instant settledAsOf(String path, MultiMap query) {
+        String value = query.get(AsOfParam.NAME);
+        boolean takesAsOf = AS_OF_READS.contains(path) || path.startsWith(NIGHT) && path.indexOf('/', NIGHT.length()) < 0;
+        if (value == null || value.isBlank() || !takesAsOf) {
+            return null;
+        }
+        try {
+            Instant asOf = ApiParamConverters.instant(AsOfParam.NAME, value, Instant.now());
+            // settled for this replica once it has been in step with the database that long after the instant
+            return asOf.isAfter(readModel.lastCheck().minus(asOfSettled)) ? null : asOf;
+        } catch (InvalidException e) {
+            return null;
+        }
     }
 
     /** True for a read whose answer is never kept ({@link #LIVE}). */

@@ -25,6 +25,7 @@ import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.problem.InvalidException;
 import org.airattack.stats.problem.NotFoundException;
 import org.airattack.stats.readmodel.ReportQueries;
+import org.airattack.stats.report.Origin;
 import org.airattack.stats.report.Report;
 import org.airattack.stats.report.ReportPage;
 import org.airattack.stats.report.ReportRequest;
@@ -76,7 +77,7 @@ public class ReportResource {
     @APIResponse(responseCode = "409", description = "it repeats a report of the same night filed under another externalId "
             + "(the detail names it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response submit(ReportRequest request) {
-        return Written.answer(service.submit(request));
+        return Written.answer(service.submit(request, Origin.API));
     }
 
     @PUT

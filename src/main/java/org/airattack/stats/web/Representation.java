@@ -9,11 +9,16 @@ import org.airattack.stats.problem.InvalidException;
  * The representations a read is answered in, and the one negotiation that picks it: {@link ReadFastPath}
  * keys kept answers by it, and the REST layer is then told exactly that choice (its {@code Accept}
  * header is replaced), so a kept answer is always the representation that was produced.
- * {@code format=csv|json} wins over {@code Accept}, for tools that cannot set headers.
+ * {@code format=csv|json} wins over {@code Accept}, for tools that cannot set headers. A feed (the
+ * corrections) is also offered as Atom ({@code application/atom+xml}, {@code format=atom}).
  */
 public enum Representation {
     JSON("application/json", "application/json, */*;q=0.1", "#json"),
-    CSV(CsvTables.MEDIA_TYPE, CsvTables.MEDIA_TYPE, "#csv");
+    CSV(CsvTables.MEDIA_TYPE, CsvTables.MEDIA_TYPE, "#csv"),
+    ATOM(CorrectionsAtomWriter.MEDIA_TYPE, CorrectionsAtomWriter.MEDIA_TYPE, "#atom");
+
+    /** The reads offered as a feed too. */
+    static final String FEED = ReadFastPath.API + "corrections";
 
     private final String mediaType;
     private final String accept;
@@ -44,14 +49,23 @@ public enum Representation {
      *
      * @param format the {@code format} parameter, or null
      * @param accept the {@code Accept} header, or null
-     * @throws InvalidException for a {@code format} other than csv or json
+     * @param path   the request's path: only the {@link #FEED} is offered as Atom
+     * @throws InvalidException for a {@code format} other than csv or json (or atom, for the feed)
      */
-    public static Representation negotiate(String format, String accept) {
+    public static Representation negotiate(String format, String accept, String path) {
+        boolean feed = FEED.equals(path);
         if (format != null && !format.isBlank()) {
             return switch (format.strip().toLowerCase(Locale.ROOT)) {
                 case "csv" -> CSV;
                 case "json" -> JSON;
-                default -> throw new InvalidException("format", "must be csv or json, not '" + Clip.clip(format) + "'");
+                case "atom" -> {
+                    if (feed) {
+                        yield ATOM;
+                    }
+                    throw new InvalidException("format", "must be csv or json here, not '" + Clip.clip(format) + "'");
+                }
+                default -> throw new InvalidException("format", "must be csv or json" + (feed ? " or atom" : "") + ", not '"
+                        + Clip.clip(format) + "'");
             };
         }
         if (accept == null || accept.isBlank()) {
@@ -59,8 +73,12 @@ public enum Representation {
         }
         double json = quality(accept, JSON.mediaType);
         double csv = quality(accept, CSV.mediaType);
-        if (json <= 0 && csv <= 0) {
+        double atom = feed ? quality(accept, ATOM.mediaType) : 0;
+        if (json <= 0 && csv <= 0 && atom <= 0) {
             return null;
+        }
+        if (atom > json && atom > csv) {
+            return ATOM;
         }
         return csv > json ? CSV : JSON;
     }

@@ -50,7 +50,7 @@ public class SeriesResource {
     @GET
     @Operation(summary = "A time series", description = "values[i] of every series belongs to dates[i]; null is unknown. "
             + "Accept: text/csv (or format=csv) gives one row per date and one column per series, blank for unknown.")
-    public SeriesResponse series(@BeanParam SourcePeriod q, @BeanParam DateRange range,
+    public SeriesResponse series(@BeanParam SourcePeriod q, @BeanParam DateRange range, @BeanParam AsOfParam asOf,
             @Parameter(description = "the step: each night, ISO week (dated by its Monday), month (its 1st), year (1 January)")
             @QueryParam("interval") @DefaultValue("night") Interval interval,
             @Parameter(description = "one total, per category, or per weapon (a bundle is its own weapon)")
@@ -71,7 +71,7 @@ public class SeriesResource {
         Set<Category> categories = Set.copyOf(present(category));
         return service.series(new SeriesQuery(q.source(), q.period(), interval, groupBy,
                 measures.isEmpty() ? DEFAULT_MEASURES : List.copyOf(new LinkedHashSet<>(measures)), range.from(), range.to(),
-                weapons.isEmpty() ? null : weapons, categories.isEmpty() ? null : categories, cumulative, fill));
+                weapons.isEmpty() ? null : weapons, categories.isEmpty() ? null : categories, cumulative, fill, asOf.asOf()));
     }
 
     /** The values of a comma list, blank items (read as null) left out; an absent list is empty. */

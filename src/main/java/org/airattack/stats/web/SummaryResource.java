@@ -28,7 +28,7 @@ public class SummaryResource {
 
     @GET
     @Operation(summary = "Latest night, last 7 and 30 nights, year to date, all time, record night, interception rates")
-    public SummaryResponse summary(@BeanParam SourcePeriod q) {
-        return service.summary(q.source(), q.period());
+    public SummaryResponse summary(@BeanParam SourcePeriod q, @BeanParam AsOfParam asOf) {
+        return service.summary(q.source(), q.period(), asOf.asOf());
     }
 }

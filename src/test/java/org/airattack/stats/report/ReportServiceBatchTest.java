@@ -59,7 +59,7 @@ class ReportServiceBatchTest {
         ReportDraft other = draft("ru-mod-2025-05-23.json", "batch:b");
 
         RuntimeException failure = assertThrows(RuntimeException.class,
-                () -> service.storeAll(List.of(first, other, clash), List.of(), "batch:"));
+                () -> service.storeAll(List.of(first, other, clash), List.of(), "batch:", Origin.DATASET));
         assertEquals("23505", sqlState(failure), "the batch fails on the clashing key (unique_violation), not on anything else");
 
         assertEquals(1, TestDb.count("report"));
@@ -80,13 +80,13 @@ class ReportServiceBatchTest {
 
     @Test
     void shouldStoreABatchOfNewAndRevisedReportsTogether() throws Exception {
-        ReportService.BatchResult first = service.storeAll(List.of(draft("night-2025-05-24.json", "batch:a")), List.of(), "batch:");
+        ReportService.BatchResult first = service.storeAll(List.of(draft("night-2025-05-24.json", "batch:a")), List.of(), "batch:", Origin.DATASET);
         assertEquals(List.of(ReportService.Outcome.CREATED), first.outcomes());
         ReportDraft revised = validator.validate(json.readValue(Api.fixture("night-2025-05-24.json")
                 .replace("kpszsu/posts/pfbid0abc\",", "batch:a\",").replace("\"launched\": 250", "\"launched\": 251"),
                 ReportRequest.class), ReportValidator.UnknownWeapons.REJECT);
         ReportService.BatchResult second = service.storeAll(List.of(revised, draft("ru-mod-2025-05-23.json", "batch:b")), List.of(),
-                "batch:");
+                "batch:", Origin.DATASET);
         assertEquals(List.of(ReportService.Outcome.REVISED, ReportService.Outcome.CREATED), second.outcomes());
         assertEquals(2, TestDb.count("report"));
         assertEquals(3, TestDb.count("report_revision"));
@@ -95,7 +95,7 @@ class ReportServiceBatchTest {
     @Test
     void shouldHoldInMemoryExactlyWhatTheDatabaseHoldsAfterABatch() throws Exception {
         ReportService.BatchResult result = service.storeAll(List.of(draft("night-2025-05-24.json", "batch:a"),
-                draft("night-2025-05-23.json", "batch:b"), draft("ru-mod-2025-05-23.json", "batch:c")), List.of(), "batch:");
+                draft("night-2025-05-23.json", "batch:b"), draft("ru-mod-2025-05-23.json", "batch:c")), List.of(), "batch:", Origin.DATASET);
         assertEquals(3, result.outcomes().size());
         for (StoredReport inMemory : readModel.snapshot().reportsNewestFirst()) {
             StoredReport readBack = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> mapper.toStored(

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 
 import org.airattack.stats.report.Line;
+import org.airattack.stats.report.Origin;
 import org.airattack.stats.report.ReportDraft;
 import org.airattack.stats.report.ReportRequest;
 import org.airattack.stats.report.ReportService;
@@ -236,7 +237,7 @@ class StoredTextLimitsTest {
         root.addHandler(capture);
         RuntimeException failure;
         try {
-            failure = assertThrows(RuntimeException.class, () -> service.store(draft));
+            failure = assertThrows(RuntimeException.class, () -> service.store(draft, Origin.API));
         } finally {
             root.removeHandler(capture);
         }

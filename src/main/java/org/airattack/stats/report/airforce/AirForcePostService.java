@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.airattack.stats.problem.FieldError;
 import org.airattack.stats.problem.ProblemType;
 import org.airattack.stats.problem.UnprocessableException;
+import org.airattack.stats.report.Origin;
 import org.airattack.stats.report.ReportDraft;
 import org.airattack.stats.report.ReportService;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
@@ -47,7 +48,7 @@ public class AirForcePostService {
                             + "or file the report as JSON",
                     reading.disagreements().stream().map(d -> new FieldError("body", d.conflict())).toList());
         }
-        return reports.store(reading.draft());
+        return reports.store(reading.draft(), Origin.POST);
     }
 
     /**

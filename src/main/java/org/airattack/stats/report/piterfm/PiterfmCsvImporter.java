@@ -21,6 +21,7 @@ import org.airattack.stats.problem.ConflictException;
 import org.airattack.stats.problem.FieldError;
 import org.airattack.stats.problem.InvalidException;
 import org.airattack.stats.problem.ProblemType;
+import org.airattack.stats.report.Origin;
 import org.airattack.stats.report.ReportDraft;
 import org.airattack.stats.report.ReportKey;
 import org.airattack.stats.report.ReportMapper;
@@ -125,7 +126,7 @@ public class PiterfmCsvImporter {
         List<Long> superseded = sameNight(drafts, drafted, warnings);
         List<Long> retract = new ArrayList<>(missing(present, onMissing));
         retract.addAll(superseded);
-        ReportService.BatchResult result = service.storeAll(drafts, retract, EXTERNAL_ID_PREFIX);
+        ReportService.BatchResult result = service.storeAll(drafts, retract, EXTERNAL_ID_PREFIX, Origin.DATASET);
 
         int[] rowCounts = new int[Outcome.values().length];
         int[] reportCounts = new int[Outcome.values().length];

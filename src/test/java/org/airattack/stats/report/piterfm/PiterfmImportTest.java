@@ -27,11 +27,11 @@ import io.restassured.response.ValidatableResponse;
  * layouts and a trailing status_data column.
  */
 @QuarkusTest
-class PiterfmImportTest {
+public class PiterfmImportTest {
 
     static final String IMPORT = "/api/v1/imports/piterfm";
 
-    static String csv(String name) {
+    public static String csv(String name) {
         try (InputStream in = PiterfmImportTest.class.getClassLoader().getResourceAsStream("piterfm/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -39,7 +39,7 @@ class PiterfmImportTest {
         }
     }
 
-    static ValidatableResponse importCsv(String body, String query) {
+    public static ValidatableResponse importCsv(String body, String query) {
         return Api.asWriter().contentType("text/csv").body(body).post(IMPORT + query).then();
     }
 
