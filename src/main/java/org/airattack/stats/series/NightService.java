@@ -35,7 +35,11 @@ public class NightService {
 
     /** A date's detail, or empty when no report counts on it. */
     public Optional<NightResponse> night(SourceInfo source, PeriodFilter period, LocalDate date) {
-        Snapshot s = readModel.snapshot();
+        return night(readModel.snapshot(), source, period, date);
+    }
+
+    /** A date's detail in this snapshot (an older or newer one than the read model's), or empty when no report counts on it. */
+    public Optional<NightResponse> night(Snapshot s, SourceInfo source, PeriodFilter period, LocalDate date) {
         List<StoredReport> reports = s.dated(source.slug(), period).get(date);
         if (reports == null) {
             return Optional.empty();

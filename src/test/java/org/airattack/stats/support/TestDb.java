@@ -43,6 +43,8 @@ public final class TestDb {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("truncate report_line, report_revision, report");
             s.execute("update data_version set version = 0 where id = 1");
+            s.execute("truncate webhook_attempt, webhook_delivery, night_event, night_figures");
+            s.execute("update event_cursor set evented_version = 0, pruned_through = 0 where id = 1");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset the test database at " + url(), e);
         }

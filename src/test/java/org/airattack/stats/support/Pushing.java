@@ -1,0 +1,20 @@
+package org.airattack.stats.support;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** Push with a webhook receiver ({@link WebhookReceiver}) and a heartbeat every second, so the tests wait little. */
+public class Pushing implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("airattack.events.heartbeat", "PT1S", "airattack.events.poll-interval", "PT0.2S");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(WebhookReceiverResource.class));
+    }
+}
