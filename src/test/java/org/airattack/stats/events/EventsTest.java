@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.airattack.stats.support.Api;
@@ -106,6 +108,27 @@ class EventsTest {
             assertTrue(e.json().getBoolean("removed"));
             assertNull(e.json().get("totals"));
             assertEquals(264, e.json().getInt("previous.launched"));
+        }
+    }
+
+    @Test
+    void shouldSummariseAnImportOfManyNightsInOneBulkEventPerSource() {
+        try (SseClient sse = connect("", Map.of())) {
+            Api.asWriter().contentType("text/csv").body(Api.resource("piterfm/edition-2025-05.csv")).post("/api/v1/imports/piterfm")
+                    .then().statusCode(200);
+            List<SseClient.Received> got = new ArrayList<>();
+            for (SseClient.Received e = sse.next(SOON); e != null; e = sse.next(QUIET)) {
+                got.add(e);
+            }
+            assertTrue(got.stream().allMatch(e -> e.event().equals("bulk")), "no event per night past the threshold: " + got);
+            List<String> sources = got.stream().map(e -> e.json().getString("source")).toList();
+            assertEquals(sources.stream().distinct().count(), sources.size(), "one bulk event per source: " + sources);
+            JsonPath national = got.stream().map(SseClient.Received::json).filter(j -> j.getString("source").equals("ua-air-force"))
+                    .findFirst().orElseThrow();
+            assertThat(got.stream().mapToInt(e -> e.json().getInt("nights")).sum(), greaterThanOrEqualTo(4));
+            assertEquals(0, national.getInt("corrections"));
+            assertNotNull(national.getString("from"));
+            assertNotNull(national.getString("to"));
         }
     }
 

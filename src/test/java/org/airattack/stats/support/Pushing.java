@@ -5,12 +5,16 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Push with a webhook receiver ({@link WebhookReceiver}) and a heartbeat every second, so the tests wait little. */
+/**
+ * Push with a webhook receiver ({@link WebhookReceiver}), a heartbeat every second, so the tests wait
+ * little, and a bulk summary for a write that changes more than three nights.
+ */
 public class Pushing implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("airattack.events.heartbeat", "PT1S", "airattack.events.poll-interval", "PT0.2S");
+        return Map.of("airattack.events.heartbeat", "PT1S", "airattack.events.poll-interval", "PT0.2S",
+                "airattack.events.bulk-threshold", "3");
     }
 
     @Override
