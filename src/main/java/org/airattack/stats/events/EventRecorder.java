@@ -76,6 +76,8 @@ public class EventRecorder {
     private final ScheduledExecutorService worker = Workers.single("airattack-events");
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile Instant lastPrune = Instant.EPOCH;
+    /** True while looks fail (the database is away): one log line per stretch, not one a second. */
+    private volatile boolean failing;
 
     public EventRecorder(ReadModel readModel, NightService nights, Catalog catalog, EventRepository events,
             WebhookRepository deliveries, ObjectMapper json, AirAttackConfig config, Event<EventsPublished> published) {
@@ -124,8 +126,15 @@ public class EventRecorder {
         try {
             Map<EventType, Integer> made = QuarkusTransaction.requiringNew().call(() -> record(readModel.snapshot()));
             made.forEach((type, count) -> published.fire(new EventsPublished(type, count)));
+            if (failing) {
+                failing = false;
+                Log.info("events are made again");
+            }
         } catch (RuntimeException e) {
-            Log.warnf("events could not be made (the next look retries): %s", e.toString());
+            if (!failing) {
+                failing = true;
+                Log.warnf("events could not be made (every look retries, once a second): %s", e.toString());
+            }
         }
     }
 

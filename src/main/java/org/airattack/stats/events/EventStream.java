@@ -105,6 +105,12 @@ public class EventStream {
                     }
                 }
             } while (fresh.size() == PAGE);
+            if (fresh.isEmpty()) {
+                long stored = QuarkusTransaction.requiringNew().call(events::newestId);
+                if (stored < newest) {
+                    newest = stored; // a database restored with older events: follow its ids from there
+                }
+            }
         } catch (RuntimeException e) {
             Log.debugf("the event stream could not read new events (the next poll retries): %s", e.getMessage());
         }

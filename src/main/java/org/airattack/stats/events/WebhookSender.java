@@ -78,12 +78,17 @@ public class WebhookSender {
 
     /** Refuses to start with a hook that names a kind of event there is not. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 40) StartupEvent event) {
-        hooks.forEach((name, hook) -> hook.events().forEach(type -> {
-            if (EventType.fromSlug(type).isEmpty()) {
-                throw new IllegalStateException("airattack.webhooks." + name + ".events names '" + type
-                        + "'; the kinds of event are night, correction and bulk");
+        hooks.forEach((name, hook) -> {
+            if (hook.secret().isBlank()) {
+                throw new IllegalStateException("airattack.webhooks." + name + ".secret is empty: every webhook is signed");
             }
-        }));
+            hook.events().forEach(type -> {
+                if (EventType.fromSlug(type).isEmpty()) {
+                    throw new IllegalStateException("airattack.webhooks." + name + ".events names '" + type
+                            + "'; the kinds of event are night, correction and bulk");
+                }
+            });
+        });
         worker = Workers.single("airattack-webhooks");
         long every = config.pollInterval().toMillis();
         worker.scheduleWithFixedDelay(this::sendDue, every, every, TimeUnit.MILLISECONDS);
@@ -104,6 +109,9 @@ public class WebhookSender {
     }
 
     private void sendDue() {
+        if (hooks.isEmpty()) {
+            return; // deliveries are made only for configured hooks
+        }
         try {
             Instant now = Instant.now();
             List<Long> due = QuarkusTransaction.requiringNew().call(() -> deliveries.due(now, BATCH));

@@ -188,6 +188,7 @@ class EventsTest {
             Thread.sleep(3500);
             // the greeting, then one a second (airattack.events.heartbeat=PT1S in this profile)
             assertThat(sse.comments().size(), greaterThanOrEqualTo(3));
+            assertEquals("2000", sse.retry(), "EventSource is told to reconnect after 2 s");
         }
     }
 

@@ -37,6 +37,7 @@ public final class SseClient implements AutoCloseable {
 
     private final BlockingQueue<Received> events = new LinkedBlockingQueue<>();
     private final List<Instant> comments = new CopyOnWriteArrayList<>();
+    private volatile String retry;
     private final HttpResponse<InputStream> response;
     private final Thread reader;
 
@@ -81,6 +82,11 @@ public final class SseClient implements AutoCloseable {
         return List.copyOf(comments);
     }
 
+    /** The last {@code retry:} field received (the reconnection delay it asks for), or null. */
+    public String retry() {
+        return retry;
+    }
+
     private void read() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
@@ -103,6 +109,7 @@ public final class SseClient implements AutoCloseable {
                     switch (field) {
                         case "id" -> id = value;
                         case "event" -> event = value;
+                        case "retry" -> retry = value;
                         case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
                         default -> {
                         }
