@@ -250,8 +250,11 @@ public interface AirAttackConfig {
         @WithDefault("100")
         int bulkThreshold();
 
-        /** The most event-stream clients one replica serves at once; the next one is answered 503. */
-        @WithDefault("1000")
+        /**
+         * The most event-stream clients one replica serves at once; the next one is answered 503. Each holds a
+         * connection: half of {@code quarkus.http.limits.max-connections} (512), so reads still get through.
+         */
+        @WithDefault("256")
         int maxSubscribers();
 
         /** The most attempts of one webhook delivery; after the last failed one it gives up. */

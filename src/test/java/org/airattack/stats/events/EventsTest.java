@@ -216,6 +216,43 @@ class EventsTest {
                 .body("errors[0].field", is("Last-Event-ID"));
     }
 
+    @Test
+    void shouldRefuseAStreamBeyondTheLimitAndFreeTheSlotOfAClientThatLeft() throws InterruptedException {
+        List<SseClient> open = new ArrayList<>();
+        try {
+            SseClient refused = null;
+            for (int i = 0; i < 6 && refused == null; i++) {
+                SseClient c = connect("", Map.of());
+                if (c.response().statusCode() == 503) {
+                    refused = c;
+                } else {
+                    open.add(c);
+                }
+            }
+            assertNotNull(refused, "airattack.events.max-subscribers=4: the fifth stream is refused");
+            assertThat(open.size(), org.hamcrest.Matchers.lessThanOrEqualTo(4));
+            assertThat(refused.response().headers().firstValue("Content-Type").orElse(""), containsString("application/problem+json"));
+            refused.close();
+            open.remove(0).close();
+            // the server notices a client that left at the next write to it: a heartbeat, within a second here
+            long deadline = System.currentTimeMillis() + 5000;
+            int status = 503;
+            while (status == 503 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(500);
+                SseClient again = connect("", Map.of());
+                status = again.response().statusCode();
+                if (status == 200) {
+                    open.add(again);
+                } else {
+                    again.close();
+                }
+            }
+            assertEquals(200, status, "a client that left frees its slot");
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
     /** Waits until this many events are stored; returns the newest id. */
     static long awaitEvents(int count) {
         long deadline = System.currentTimeMillis() + 5000;
