@@ -98,6 +98,24 @@ class EventsTest {
     }
 
     @Test
+    void shouldMakeTheEventsOfAWriteWhoseReplicaDiedBeforeMakingThem() throws SQLException {
+        Api.post("night-2025-05-24.json");
+        awaitEvents(1);
+        try (SseClient sse = connect("", Map.of()); Connection c = TestDb.connect(); Statement s = c.createStatement()) {
+            // as if the writer had died between its commit and its events: the cursor behind, nothing announced
+            c.setAutoCommit(false);
+            s.execute("delete from night_event");
+            s.execute("delete from night_figures");
+            s.execute("update event_cursor set evented_version = 0 where id = 1");
+            c.commit();
+            SseClient.Received e = sse.next(SOON);
+            assertNotNull(e, "the next look (once a second) finds the cursor behind, with no new write");
+            assertEquals("night", e.event());
+            assertEquals(264, e.json().getInt("totals.launched"));
+        }
+    }
+
+    @Test
     void shouldSendACorrectionWithoutFiguresWhenTheNightsOnlyReportIsRetracted() {
         long id = Api.post("night-2025-05-24.json");
         try (SseClient sse = connect("?types=correction", Map.of())) {
