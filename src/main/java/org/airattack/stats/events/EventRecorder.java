@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -62,6 +64,8 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class EventRecorder {
 
+    /** Up to this many changed nights of one series, their announced figures are looked up one by one. */
+    private static final int ONE_BY_ONE = 20;
     /** How often old events are pruned. */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
@@ -158,9 +162,11 @@ public class EventRecorder {
             // first run on a store that has data, or a database restored to an older state: what is stored
             // now counts as announced, without events
             events.forgetFigures();
+            List<EventRepository.Announcement> all = new ArrayList<>();
             for (Key key : everyNight(s)) {
-                nights.night(s, key.source(), key.period(), key.date()).ifPresent(n -> announce(key, figures(n)));
+                nights.night(s, key.source(), key.period(), key.date()).ifPresent(n -> all.add(announcement(key, figures(n))));
             }
+            events.announce(all);
             events.moveCursor(s.version());
             Log.infof("events start at data version %d (the nights stored before count as announced)", s.version());
             return made;
@@ -169,19 +175,28 @@ public class EventRecorder {
             return made; // made already, by this replica or another from a snapshot at least as new
         }
         List<Change> changes = new ArrayList<>();
-        for (Key key : touchedSince(s, cursor)) {
+        List<EventRepository.Announcement> announced = new ArrayList<>();
+        Set<Key> touched = touchedSince(s, cursor);
+        Map<String, Long> perSeries = touched.stream().collect(Collectors.groupingBy(Key::series, Collectors.counting()));
+        Map<String, Map<LocalDate, String>> known = new HashMap<>();
+        for (Key key : touched) {
             Optional<NightResponse> night = nights.night(s, key.source(), key.period(), key.date());
             String after = night.map(this::figures).orElse(null);
-            String before = events.figures(key.source().slug(), key.period().slug(), key.date()).orElse(null);
+            String source = key.source().slug();
+            String period = key.period().slug();
+            // a few nights: one lookup each; many (an import): the series' announced figures at once
+            String before = perSeries.get(key.series()) <= ONE_BY_ONE ? events.figures(source, period, key.date()).orElse(null)
+                    : known.computeIfAbsent(key.series(), k -> events.figures(source, period)).get(key.date());
             if (after != null && before == null) {
                 changes.add(new Change(key, EventType.NIGHT, night.get(), null));
             } else if (before != null && !before.equals(after)) {
                 changes.add(new Change(key, EventType.CORRECTION, night.orElse(null), before));
             }
             if (before == null ? after != null : !before.equals(after)) {
-                announce(key, after);
+                announced.add(announcement(key, after));
             }
         }
+        events.announce(announced);
         if (changes.size() > config.events().bulkThreshold()) {
             Map<String, List<Change>> bySource = new TreeMap<>();
             changes.forEach(c -> bySource.computeIfAbsent(c.key().source().slug(), k -> new ArrayList<>()).add(c));
@@ -197,14 +212,19 @@ public class EventRecorder {
 
     /** A night of a source, under the period filter its reports count in ({@code night} with spans, or {@code day}). */
     private record Key(SourceInfo source, PeriodFilter period, LocalDate date) {
+
+        /** The series the night belongs to: its source and period filter. */
+        String series() {
+            return source.slug() + "/" + period.slug();
+        }
     }
 
     /** What changed about one night. */
     private record Change(Key key, EventType type, NightResponse night, String previous) {
     }
 
-    private void announce(Key key, String figures) {
-        events.announce(key.source().slug(), key.period().slug(), key.date(), figures);
+    private static EventRepository.Announcement announcement(Key key, String figures) {
+        return new EventRepository.Announcement(key.source().slug(), key.period().slug(), key.date(), figures);
     }
 
     /** Every night any revision of a report changed after the cursor counted in (where it counts now and where it used to). */

@@ -1,11 +1,16 @@
 package org.airattack.stats.events;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -66,18 +71,51 @@ public class EventRepository implements PanacheRepositoryBase<NightEvent, Long> 
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
     }
 
-    /** Records these figures as announced for the night; null forgets the night (it has no report any more). */
-    public void announce(String source, String period, LocalDate date, String figures) {
-        getEntityManager().createNativeQuery("delete from night_figures where source = :source and period = :period and night_date = :date")
-                .setParameter("source", source).setParameter("period", period).setParameter("date", date)
-                .executeUpdate();
-        if (figures != null) {
-            getEntityManager().createNativeQuery("""
-                    insert into night_figures (source, period, night_date, figures) values (:source, :period, :date, :figures)""")
-                    .setParameter("source", source).setParameter("period", period).setParameter("date", date)
-                    .setParameter("figures", figures)
-                    .executeUpdate();
+    /** The figures last announced for the nights of a source under a period filter, by date. */
+    public Map<LocalDate, String> figures(String source, String period) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select night_date, figures from night_figures where source = :source and period = :period""")
+                .setParameter("source", source).setParameter("period", period)
+                .getResultList();
+        Map<LocalDate, String> out = new HashMap<>(rows.size() * 2);
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            out.put(r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0], (String) r[1]);
         }
+        return out;
+    }
+
+    /** Figures announced for a night; null figures: the night has no report any more. */
+    public record Announcement(String source, String period, LocalDate date, String figures) {
+    }
+
+    /** Records these figures as announced, in two JDBC batches (an import announces thousands of nights). */
+    public void announce(List<Announcement> announcements) {
+        if (announcements.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from night_figures where source = ? and period = ? and night_date = ?");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "insert into night_figures (source, period, night_date, figures) values (?, ?, ?, ?)")) {
+                for (Announcement a : announcements) {
+                    delete.setString(1, a.source());
+                    delete.setString(2, a.period());
+                    delete.setObject(3, a.date());
+                    delete.addBatch();
+                    if (a.figures() != null) {
+                        insert.setString(1, a.source());
+                        insert.setString(2, a.period());
+                        insert.setObject(3, a.date());
+                        insert.setString(4, a.figures());
+                        insert.addBatch();
+                    }
+                }
+                delete.executeBatch();
+                insert.executeBatch();
+            }
+        });
     }
 
     /** Forgets every announced night (before announcing the whole store again, without events). */
