@@ -2,8 +2,9 @@ package org.airattack.stats.config;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -40,6 +41,15 @@ public interface AirAttackConfig {
 
     /** Following the Air Force's channel. */
     Channel channel();
+
+    /** Push: the event stream (SSE) and the delivery of webhooks. */
+    Events events();
+
+    /**
+     * Webhooks by name ({@code airattack.webhooks.<name>.url}, {@code .secret}, {@code .events}): each
+     * gets every event of its types as a signed POST. None by default.
+     */
+    Map<String, Webhook> webhooks();
 
     /** Limits applied to incoming reports. */
     interface Validation {
@@ -220,6 +230,70 @@ public interface AirAttackConfig {
          * mail address); sent in the User-Agent, {@code air-attack-stats/<version> (+<contact>)}.
          */
         Optional<String> contact();
+    }
+
+    /** Push: the event stream (GET /api/v1/events) and the delivery of webhooks. */
+    interface Events {
+
+        /** How often each replica reads the events committed since the last it read (a cheap indexed query). */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        /** A comment line goes to every event-stream client this often: the HTTP idle timeout (15 s) must never close a quiet stream. */
+        @WithDefault("PT10S")
+        Duration heartbeat();
+
+        /** How long events are kept for resume (Last-Event-ID) and delivery; older ones are pruned. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** The most events kept, whatever their age; the oldest beyond it are pruned. */
+        @WithDefault("10000")
+        int maxKept();
+
+        /**
+         * A write that changes more nights than this (a dataset import) makes one {@code bulk} event per
+         * source instead of one event per night.
+         */
+        @WithDefault("100")
+        int bulkThreshold();
+
+        /**
+         * The most event-stream clients one replica serves at once; the next one is answered 503. Each holds a
+         * connection: half of {@code quarkus.http.limits.max-connections} (512), so reads still get through.
+         */
+        @WithDefault("256")
+        int maxSubscribers();
+
+        /** The most attempts of one webhook delivery; after the last failed one it gives up. */
+        @WithDefault("8")
+        int webhookAttempts();
+
+        /** The wait after a webhook's first failed attempt; it doubles with each further one. */
+        @WithDefault("PT1S")
+        Duration webhookBackoff();
+
+        /** The longest wait between two attempts of one delivery. */
+        @WithDefault("PT5M")
+        Duration webhookMaxBackoff();
+
+        /** How long one attempt may take (connecting and the answer), before it counts as failed. */
+        @WithDefault("PT10S")
+        Duration webhookTimeout();
+    }
+
+    /** One webhook: where events go, the secret that signs them, and which kinds it gets. */
+    interface Webhook {
+
+        /** Where each event is POSTed as JSON. */
+        URI url();
+
+        /** The key of the HMAC-SHA256 signature ({@code X-AirAttack-Signature: sha256=<hex>} over the raw body). */
+        String secret();
+
+        /** The kinds of event it gets: {@code night}, {@code correction}, {@code bulk}. */
+        @WithDefault("night,correction")
+        List<String> events();
     }
 
     /** Sample data loaded at start-up. */

@@ -31,6 +31,10 @@ import org.airattack.stats.channel.ChannelPolled;
 import org.airattack.stats.channel.ChannelReportPublished;
 import org.airattack.stats.channel.PollResult;
 import org.airattack.stats.channel.PostStatus;
+import org.airattack.stats.events.DeliveryOutcome;
+import org.airattack.stats.events.EventType;
+import org.airattack.stats.events.EventsPublished;
+import org.airattack.stats.events.WebhookAttempted;
 import org.airattack.stats.problem.ProblemType;
 import org.airattack.stats.readmodel.ReadModel;
 import org.airattack.stats.readmodel.Snapshot;
@@ -104,6 +108,11 @@ public class AirAttackMetrics {
     /** A histogram in seconds: {@code airattack_channel_publish_delay_seconds}. */
     public static final String CHANNEL_PUBLISH_DELAY = "airattack.channel.publish.delay";
 
+    /** A counter: {@code airattack_events_published_total{event}} (the label is not called type: Prometheus reserves that word's meaning). */
+    public static final String EVENTS_PUBLISHED = "airattack.events.published";
+    /** A counter: {@code airattack_webhook_deliveries_total{hook,outcome}}. */
+    public static final String WEBHOOK_DELIVERIES = "airattack.webhook.deliveries";
+
     /** Buckets of the publish delay, around a poll interval of two minutes up to a day. */
     static final Duration[] PUBLISH_DELAY_BUCKETS = Stream.of(30, 60, 90, 120, 180, 300, 600, 900, 1800, 3600, 7200,
             21600, 86400).map(Duration::ofSeconds).toArray(Duration[]::new);
@@ -135,6 +144,7 @@ public class AirAttackMetrics {
     private final LocalTime nightDue;
     private final String version;
     private final ChannelFollower channel;
+    private final List<String> hooks;
     private Timer publishDelay;
 
     /** The gauges that follow the read model, by name and labels. */
@@ -158,6 +168,7 @@ public class AirAttackMetrics {
         this.nightDue = config.alerts().nightDue();
         this.version = version;
         this.channel = channel;
+        this.hooks = config.webhooks().keySet().stream().sorted().toList();
     }
 
     /** Runs after the catalog and the read model have loaded, so the freshness gauges never show a model not yet loaded. */
@@ -191,6 +202,14 @@ public class AirAttackMetrics {
                 .strongReference(true)
                 .register(registry);
         registerChannel();
+        for (EventType type : EventType.values()) {
+            eventsCounter(type);
+        }
+        for (String hook : hooks) {
+            for (DeliveryOutcome outcome : DeliveryOutcome.values()) {
+                deliveriesCounter(hook, outcome);
+            }
+        }
         synchronized (this) {
             show(readModel.snapshot());
         }
@@ -220,6 +239,31 @@ public class AirAttackMetrics {
     /** A post became a new report: how long after it was posted. */
     void onChannelPublished(@Observes ChannelReportPublished published) {
         publishDelay.record(published.delay());
+    }
+
+    /** Counts the events this replica made (another replica's events are counted there). */
+    void onEventsPublished(@Observes EventsPublished published) {
+        eventsCounter(published.type()).increment(published.count());
+    }
+
+    /** Counts an attempt of a webhook delivery by its outcome. */
+    void onWebhookAttempted(@Observes WebhookAttempted attempted) {
+        deliveriesCounter(attempted.hook(), attempted.outcome()).increment();
+    }
+
+    private Counter eventsCounter(EventType type) {
+        return Counter.builder(EVENTS_PUBLISHED)
+                .description("Events (GET /api/v1/events, webhooks) made by this replica, by kind: night, correction, bulk")
+                .tag("event", type.slug())
+                .register(registry);
+    }
+
+    private Counter deliveriesCounter(String hook, DeliveryOutcome outcome) {
+        return Counter.builder(WEBHOOK_DELIVERIES)
+                .description("Attempts of webhook deliveries by this replica, by hook and outcome: delivered, failed_retrying "
+                        + "(another attempt follows), gave_up (the last attempt failed)")
+                .tags("hook", hook, "outcome", outcome.slug())
+                .register(registry);
     }
 
     /**

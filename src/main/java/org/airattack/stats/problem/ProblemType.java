@@ -35,6 +35,8 @@ public enum ProblemType {
     SERVER_ERROR("server-error", 500, "Server error", "server-error"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Service unavailable", "database-unavailable"),
     WRITE_QUEUE_FULL("write-queue-full", 503, "Service unavailable", "write-queue-full"),
+    /** A replica that serves airattack.events.max-subscribers event streams already. */
+    TOO_MANY_STREAMS("too-many-streams", 503, "Service unavailable", "other"),
     /** Any other status the HTTP layer answers with. */
     OTHER("http-error", 400, "Request refused", "other");
 

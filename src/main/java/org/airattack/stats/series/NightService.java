@@ -41,7 +41,15 @@ public class NightService {
 
     /** A date's detail as it stood at {@code asOf} (null: now), or empty when no report counted on it then. */
     public Optional<NightResponse> night(SourceInfo source, PeriodFilter period, LocalDate date, Instant asOf) {
-        Snapshot s = views.at(asOf);
+        return night(views.at(asOf), source, period, date, asOf);
+    }
+
+    /** A date's detail in this snapshot (an older or newer one than the read model's), or empty when no report counts on it. */
+    public Optional<NightResponse> night(Snapshot s, SourceInfo source, PeriodFilter period, LocalDate date) {
+        return night(s, source, period, date, null);
+    }
+
+    private Optional<NightResponse> night(Snapshot s, SourceInfo source, PeriodFilter period, LocalDate date, Instant asOf) {
         List<StoredReport> reports = s.dated(source.slug(), period).get(date);
         if (reports == null) {
             return Optional.empty();

@@ -61,7 +61,7 @@ public class ReadCaching {
      */
     @ServerRequestFilter(preMatching = true)
     public void negotiate(ContainerRequestContext ctx) {
-        if (!isRead(ctx)) {
+        if (!isRead(ctx) || ReadFastPath.stream(ctx.getUriInfo().getPath())) {
             return;
         }
         MultivaluedMap<String, String> query = ctx.getUriInfo().getQueryParameters();

@@ -60,6 +60,9 @@ public class ReadFastPath {
      * changes with every poll): never kept, never revalidated here, sent with {@code Cache-Control: no-store}.
      */
     static final String LIVE = API + "channel/";
+    /** The event stream and the webhook delivery log: live as well, and the stream is never buffered. */
+    static final String EVENTS = API + "events";
+    static final String WEBHOOKS = API + "webhooks/";
     /** Where the cache key and data stamp of a read wait for {@link ReadCaching} to store its answer. */
     static final String KEY = ReadFastPath.class.getName() + ".key";
     static final String STAMP = ReadFastPath.class.getName() + ".stamp";
@@ -226,9 +229,14 @@ public class ReadFastPath {
         }
     }
 
-    /** True for a read whose answer is never kept ({@link #LIVE}). */
+    /** True for a read whose answer is never kept ({@link #LIVE}, the events, the webhook log). */
     static boolean live(String path) {
-        return path.startsWith(LIVE);
+        return path.startsWith(LIVE) || stream(path) || path.startsWith(WEBHOOKS);
+    }
+
+    /** True for the event stream (text/event-stream, negotiated by its resource alone). */
+    static boolean stream(String path) {
+        return path.equals(EVENTS) || path.equals(EVENTS + "/");
     }
 
     /** Adds these names to the answer's Vary, keeping the ones others (CORS) put there. */

@@ -263,7 +263,7 @@ class MetricsContractTest {
 
         List<String> lines = exposition();
         List<String> types = lines.stream().filter(l -> l.startsWith("# TYPE airattack_")).toList();
-        assertThat(types.size(), is(23));
+        assertThat(types.size(), is(24));
         for (String type : types) {
             String name = type.split(" ")[2];
             assertThat(lines, hasItem(org.hamcrest.Matchers.startsWith("# HELP " + name + " ")));
@@ -274,7 +274,12 @@ class MetricsContractTest {
             assertThat(lines, hasItem(allOf(org.hamcrest.Matchers.startsWith("# HELP " + stopped + " "),
                     containsString("stops growing at the night to 24 July 2025"), containsString("use neutralised"))));
         }
-        Pattern sample = Pattern.compile("airattack_[a-z_]+(\\{(?:(source|category|weapon|window|reason|outcome|status|le)=\"[A-Za-z0-9.+-]+\",)+\\})? [0-9.E+-]+");
+        assertThat(lines, hasItems(
+                "# HELP airattack_events_published_total Events (GET /api/v1/events, webhooks) made by this replica, by kind: night, correction, bulk",
+                "# TYPE airattack_events_published_total counter",
+                "airattack_events_published_total{event=\"bulk\",} 0.0"));
+        assertThat(lines.stream().noneMatch(l -> l.startsWith("airattack_webhook_deliveries_total")), is(true));
+        Pattern sample = Pattern.compile("airattack_[a-z_]+(\\{(?:(source|category|weapon|window|reason|outcome|status|event|hook|le)=\"[A-Za-z0-9.+-]+\",)+\\})? [0-9.E+-]+");
         for (String line : airattack(lines)) {
             if (!line.startsWith("airattack_build_info{")) {
                 assertThat(line, sample.matcher(line).matches(), is(true));

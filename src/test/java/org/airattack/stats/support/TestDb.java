@@ -40,11 +40,23 @@ public final class TestDb {
      * ({@code @QuarkusIntegrationTest}, the packaged application in its own process).
      */
     public static void reset() {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("truncate report_line, report_revision, report");
-            s.execute("update data_version set version = 0 where id = 1");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset the test database at " + url(), e);
+        // One transaction; the application's event recorder may hold the event tables at that moment,
+        // and a deadlock between its locks and the truncation is retried.
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.execute("truncate report_line, report_revision, report");
+                s.execute("update data_version set version = 0 where id = 1");
+                s.execute("truncate webhook_attempt, webhook_delivery, night_event, night_figures");
+                s.execute("update event_cursor set evented_version = 0, pruned_through = 0 where id = 1");
+                c.commit();
+                break;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw new IllegalStateException("cannot reset the test database at " + url(), e);
+                }
+                sleep(100L * attempt);
+            }
         }
         ArcContainer arc = Arc.container();
         if (arc != null && arc.isRunning()) {

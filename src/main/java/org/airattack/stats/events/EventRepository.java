@@ -1,0 +1,144 @@
+package org.airattack.stats.events;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** The stored events, the figures last announced per night, and the cursor row. Callers own the transactions. */
+@ApplicationScoped
+public class EventRepository implements PanacheRepositoryBase<NightEvent, Long> {
+
+    /** The cursor (events are made up to this data version; -1 before the first run), locked until the transaction ends. */
+    public long lockCursor() {
+        return ((Number) getEntityManager().createNativeQuery("select evented_version from event_cursor where id = 1 for update")
+                .getSingleResult()).longValue();
+    }
+
+    public void moveCursor(long version) {
+        getEntityManager().createNativeQuery("update event_cursor set evented_version = :v where id = 1").setParameter("v", version)
+                .executeUpdate();
+    }
+
+    /** The newest event id pruned (0 when none was): a resume from an older id has missed events. */
+    public long prunedThrough() {
+        return ((Number) getEntityManager().createNativeQuery("select pruned_through from event_cursor where id = 1").getSingleResult())
+                .longValue();
+    }
+
+    /** The data version the database has committed. */
+    public long dataVersion() {
+        return ((Number) getEntityManager().createNativeQuery("select version from data_version where id = 1").getSingleResult())
+                .longValue();
+    }
+
+    /** A new event id; drawn under the cursor's lock, so ids grow in commit order. */
+    public long nextId() {
+        return ((Number) getEntityManager().createNativeQuery("select nextval('night_event_seq')").getSingleResult()).longValue();
+    }
+
+    /** The newest event's id, or 0. */
+    public long newestId() {
+        return ((Number) getEntityManager().createNativeQuery("select coalesce(max(id), 0) from night_event").getSingleResult())
+                .longValue();
+    }
+
+    /** Events after this id, oldest first, at most {@code limit}. */
+    public List<NightEvent> after(long id, int limit) {
+        return find("id > ?1 order by id", id).page(0, limit).list();
+    }
+
+    /** Events after {@code from} up to {@code to}, oldest first, at most {@code limit}. */
+    public List<NightEvent> between(long from, long to, int limit) {
+        return find("id > ?1 and id <= ?2 order by id", from, to).page(0, limit).list();
+    }
+
+    /** The figures last announced for this night, if any were. */
+    public Optional<String> figures(String source, String period, LocalDate date) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select figures from night_figures where source = :source and period = :period and night_date = :date""")
+                .setParameter("source", source).setParameter("period", period).setParameter("date", date)
+                .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+    }
+
+    /** The figures last announced for the nights of a source under a period filter, by date. */
+    public Map<LocalDate, String> figures(String source, String period) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select night_date, figures from night_figures where source = :source and period = :period""")
+                .setParameter("source", source).setParameter("period", period)
+                .getResultList();
+        Map<LocalDate, String> out = new HashMap<>(rows.size() * 2);
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            out.put(r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0], (String) r[1]);
+        }
+        return out;
+    }
+
+    /** Figures announced for a night; null figures: the night has no report any more. */
+    public record Announcement(String source, String period, LocalDate date, String figures) {
+    }
+
+    /** Records these figures as announced, in two JDBC batches (an import announces thousands of nights). */
+    public void announce(List<Announcement> announcements) {
+        if (announcements.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from night_figures where source = ? and period = ? and night_date = ?");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "insert into night_figures (source, period, night_date, figures) values (?, ?, ?, ?)")) {
+                for (Announcement a : announcements) {
+                    delete.setString(1, a.source());
+                    delete.setString(2, a.period());
+                    delete.setObject(3, a.date());
+                    delete.addBatch();
+                    if (a.figures() != null) {
+                        insert.setString(1, a.source());
+                        insert.setString(2, a.period());
+                        insert.setObject(3, a.date());
+                        insert.setString(4, a.figures());
+                        insert.addBatch();
+                    }
+                }
+                delete.executeBatch();
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** Forgets every announced night (before announcing the whole store again, without events). */
+    public void forgetFigures() {
+        getEntityManager().createNativeQuery("delete from night_figures").executeUpdate();
+    }
+
+    /**
+     * Deletes the events older than {@code before} and all but the newest {@code keep} (their
+     * deliveries and attempts go with them), and remembers the newest id pruned. Needs the cursor's lock.
+     */
+    public int prune(Instant before, int keep) {
+        long newest = newestId();
+        Number old = (Number) getEntityManager().createNativeQuery("select coalesce(max(id), 0) from night_event where created_at < :before")
+                .setParameter("before", before).getSingleResult();
+        long through = Math.max(old.longValue(), newest - keep);
+        if (through <= prunedThrough()) {
+            return 0;
+        }
+        int deleted = getEntityManager().createNativeQuery("delete from night_event where id <= :through").setParameter("through", through)
+                .executeUpdate();
+        getEntityManager().createNativeQuery("update event_cursor set pruned_through = :through where id = 1")
+                .setParameter("through", through).executeUpdate();
+        return deleted;
+    }
+}
