@@ -73,9 +73,11 @@ start_app() {
         sleep 0.05
     done
     echo "scale-bench: the service did not become ready; see $2" >&2
-    exit 1
+    return 1
 }
-rss_mib() { awk '/^VmRSS/{print int($2 / 1024)}' "/proc/$APP_PID/status"; }
+# why the service is gone: "out of memory" when the JVM said so in log $1
+gone() { grep -q 'OutOfMemoryError' "$1" && echo "out of memory" || echo "failed"; }
+rss_mib() { [ -r "/proc/$APP_PID/status" ] && awk '/^VmRSS/{print int($2 / 1024)}' "/proc/$APP_PID/status"; }
 
 # Median and p95 of the numbers on stdin, one a line, after skipping the first $1 (warm-up).
 stats() {
@@ -101,14 +103,22 @@ for N in $SCALES; do
     # Import: every file in turn (onMissing=keep: each file holds only part of the history).
     start_app "$DB" "$DIR/import.log"
     t0=$(date +%s%N)
+    k=0
     for f in "${FILES[@]}"; do
         code=$(curl -sS -u "$AUTH" -H 'Content-Type: text/csv' --data-binary @"$f" -o "$DIR/import-answer.json" \
-                    -w '%{http_code}' "$BASE/api/v1/imports/piterfm?onMissing=keep")
+                    -w '%{http_code}' "$BASE/api/v1/imports/piterfm?onMissing=keep" || true)
         if [ "$code" != 200 ]; then
-            echo "scale-bench: importing $f answered $code: $(head -c 600 "$DIR/import-answer.json")" >&2
-            exit 1
+            echo "scale-bench: importing $f answered $code: $(head -c 600 "$DIR/import-answer.json" 2>/dev/null)" >&2
+            break
         fi
+        k=$((k + 1))
     done
+    if [ "$k" != "${#FILES[@]}" ]; then
+        sleep 1
+        ROWS+=("| ×$N | the import stopped after $k of ${#FILES[@]} files: the service $(gone "$DIR/import.log") (RSS then $(rss_mib 2>/dev/null || echo '?') MiB) | | | | | | | |")
+        stop_app
+        continue
+    fi
     IMPORT_S=$(python3 -c "print(f'{($(date +%s%N) - $t0) / 1e9:.1f}')")
     RSS_IMPORT=$(rss_mib)
     REPORTS=$(curl -s "$BASE/api/v1/reports?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
@@ -116,7 +126,11 @@ for N in $SCALES; do
     stop_app
 
     # Startup: a fresh JVM on the imported database until ready (the read model loaded).
-    start_app "$DB" "$DIR/service.log"
+    if ! start_app "$DB" "$DIR/service.log"; then
+        ROWS+=("| ×$N | $REPORTS / $REVISIONS | $IMPORT_S | the service $(gone "$DIR/service.log") while loading | | | | | |")
+        stop_app
+        continue
+    fi
     RSS_LOAD=$(rss_mib)
     LOADED_MS=$(sed -n 's/.*read model loaded: .* in \([0-9]*\) ms.*/\1/p' "$DIR/service.log" | tail -n 1)
 
@@ -185,7 +199,7 @@ done
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 cat <<TABLE
 
-Service JVM options (as in src/main/docker/Dockerfile.jvm, at the pod's memory limit of $MEMORY_LIMIT): ${JAVA_OPTS:-none}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX.
+Service JVM options (those of src/main/docker/Dockerfile.jvm; the pod's memory limit is $MEMORY_LIMIT): ${JAVA_OPTS:-none}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX.
 Machine: $(nproc) cores ($CPU), $(free -g | awk '/Mem:/{print $2}') GiB, shared; $(java -version 2>&1 | head -n 1); $("$NGINX" -v 2>&1); wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_}s.
 Load before: $LOAD_BEFORE
 Load after:  $(uptime)

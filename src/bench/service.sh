@@ -22,7 +22,8 @@ bench_tools() {
 
 # The JVM as the container runs it: the options of src/main/docker/Dockerfile.jvm (its collector and
 # JAVA_OPTS_MEMORY), and the pod's memory limit (k8s/base/deployment.yaml) as the memory the JVM sizes
-# its heap from (MaxRAMPercentage). BENCH_JAVA_OPTS overrides all of it. Sets MEMORY_LIMIT, JAVA_OPTS
+# its heap from (MaxRAMPercentage); BENCH_MAX_RAM (e.g. 2g) stands for a larger limit, BENCH_JAVA_OPTS
+# overrides all of it. Sets MEMORY_LIMIT, JAVA_OPTS
 # and MALLOC_ARENA_MAX (exported, as the image sets it).
 bench_java_opts() {
     dockerfile_env() { sed -n "s/^ENV $1=\"\(.*\)\"\$/\1/p" src/main/docker/Dockerfile.jvm; }
@@ -33,7 +34,7 @@ bench_java_opts() {
         *Gi) max_ram=${MEMORY_LIMIT%Gi}g ;;
         *) echo "$1: cannot read the memory limit of k8s/base/deployment.yaml ($MEMORY_LIMIT)" >&2; exit 1 ;;
     esac
-    JAVA_OPTS=${BENCH_JAVA_OPTS:-$(dockerfile_env GC_CONTAINER_OPTIONS) $(dockerfile_env JAVA_OPTS_MEMORY) -XX:MaxRAM=$max_ram}
+    JAVA_OPTS=${BENCH_JAVA_OPTS:-$(dockerfile_env GC_CONTAINER_OPTIONS) $(dockerfile_env JAVA_OPTS_MEMORY) -XX:MaxRAM=${BENCH_MAX_RAM:-$max_ram}}
     MALLOC_ARENA_MAX=$(sed -n 's/^ENV MALLOC_ARENA_MAX=//p' src/main/docker/Dockerfile.jvm)
     export MALLOC_ARENA_MAX
 }
