@@ -51,7 +51,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_app db log: sets APP_PID, and READY_MS to the milliseconds from starting the JVM to /q/health/ready
+# start_app db log: sets APP_PID; the idle timeout is raised (15 s in application.properties) as an
+# import of two copies can take longer than that on loaded cores, and the connection would be closed, and READY_MS to the milliseconds from starting the JVM to /q/health/ready
 start_app() {
     local jfr=()
     [ -n "${SCALE_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$2.jfr,settings=profile,dumponexit=true")
@@ -61,7 +62,7 @@ start_app() {
          -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:5432/$1" \
          -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
          -Dquarkus.security.users.embedded.users.bench=bench-password \
-         -Dquarkus.security.users.embedded.roles.bench=writer \
+         -Dquarkus.security.users.embedded.roles.bench=writer -Dquarkus.http.idle-timeout=300S \
          $JAVA_OPTS "${jfr[@]}" -jar target/quarkus-app/quarkus-run.jar > "$2" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 1200); do
