@@ -41,7 +41,15 @@ LOAD_BEFORE=$(uptime)
 APP_PID=
 NGINX_PID=
 DBS=()
-stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+# a JVM out of memory may not stop on SIGTERM: it gets 20 s, then SIGKILL
+stop_app() {
+    if [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; then
+        for _ in $(seq 1 40); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=
+}
 cleanup() {
     stop_app
     [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
