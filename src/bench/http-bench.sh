@@ -16,13 +16,8 @@ if [ ! -f "$CSV" ]; then
     echo "http-bench: the public dataset is not at $DATA_DIR (set DATA_DIR to the folder holding missile_attacks_daily.csv)" >&2
     exit 1
 fi
-for tool in wrk nginx; do
-    if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
-        echo "http-bench: installing wrk and nginx from Debian" >&2
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
-    fi
-done
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+. src/bench/service.sh
+bench_tools http-bench
 THREADS=${WRK_THREADS:-2}
 CONNECTIONS=${WRK_CONNECTIONS:-64}
 SECONDS_=${WRK_SECONDS:-10}
@@ -34,21 +29,10 @@ BASE=http://127.0.0.1:$PORT
 WORK=target/bench
 rm -rf "$WORK" && mkdir -p "$WORK/www"
 
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+bench_jar http-bench
+bench_recreate_db "$DB"
 
-PGOPTIONS="--client-min-messages=warning" psql -h "$PGHOST" -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
-
-# The JVM as the container runs it: the options of src/main/docker/Dockerfile.jvm (its collector and
-# JAVA_OPTS_MEMORY), and the pod's memory limit (k8s/base/deployment.yaml) as the memory the JVM sizes
-# its heap from (MaxRAMPercentage). BENCH_JAVA_OPTS overrides all of it.
-dockerfile_env() { sed -n "s/^ENV $1=\"\(.*\)\"\$/\1/p" src/main/docker/Dockerfile.jvm; }
-MEMORY_LIMIT=$(awk '/limits:/ { limits = 1 } limits && /memory:/ { print $2; exit }' k8s/base/deployment.yaml)
-case $MEMORY_LIMIT in
-    *Mi) MAX_RAM=${MEMORY_LIMIT%Mi}m ;;
-    *Gi) MAX_RAM=${MEMORY_LIMIT%Gi}g ;;
-    *) echo "http-bench: cannot read the memory limit of k8s/base/deployment.yaml ($MEMORY_LIMIT)" >&2; exit 1 ;;
-esac
-JAVA_OPTS=${BENCH_JAVA_OPTS:-$(dockerfile_env GC_CONTAINER_OPTIONS) $(dockerfile_env JAVA_OPTS_MEMORY) -XX:MaxRAM=$MAX_RAM}
+bench_java_opts http-bench
 APP_PID=
 NGINX_PID=
 cleanup() {
@@ -58,7 +42,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-MALLOC_ARENA_MAX=$(sed -n 's/^ENV MALLOC_ARENA_MAX=//p' src/main/docker/Dockerfile.jvm) \
 java -Dquarkus.http.port="$PORT" \
      -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:5432/$DB" \
      -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
@@ -94,23 +77,7 @@ METRICS="/q/metrics"
 curl -s "$BASE$SERIES" > "$WORK/www/series.json"
 curl -s "$BASE$SUMMARY" > "$WORK/www/summary.json"
 curl -s -H 'Accept: text/plain; version=0.0.4' "$BASE$METRICS" > "$WORK/www/metrics.txt"
-cat > "$WORK/nginx.conf" <<NGINX
-daemon off;
-worker_processes auto;
-pid $PWD/$WORK/nginx.pid;
-error_log $PWD/$WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    types { application/json json; text/plain txt; }
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $PWD/$WORK/www;
-        etag on;
-        add_header Cache-Control "public, max-age=60, stale-while-revalidate=300";
-    }
-}
-NGINX
+bench_nginx_conf "$WORK" "$WORK/www" "$NGINX_PORT"
 "$NGINX" -c "$PWD/$WORK/nginx.conf" -p "$PWD/$WORK" &
 NGINX_PID=$!
 sleep 0.5
@@ -119,15 +86,7 @@ NGINX_BASE=http://127.0.0.1:$NGINX_PORT
 ETAG=$(curl -sI "$BASE$SERIES" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 NGINX_ETAG=$(curl -sI "$NGINX_BASE/series.json" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 
-run_wrk() { # name url [header] -> "rps non2xx3xx"
-    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_}s" --latency)
-    [ -n "${3:-}" ] && args+=(-H "$3")
-    wrk "${args[@]}" "$2" > "$WORK/wrk-$1.txt" 2>&1
-    local rps bad
-    rps=$(awk '/^Requests\/sec/{print $2}' "$WORK/wrk-$1.txt")
-    bad=$(awk '/Non-2xx or 3xx responses/{print $5}' "$WORK/wrk-$1.txt")
-    echo "$rps ${bad:-0}"
-}
+run_wrk() { bench_wrk "$WORK" "$@"; }
 
 # Warm the service's paths up (the JIT needs a few seconds of each), then measure.
 WARM=$SECONDS_; SECONDS_=5
@@ -174,7 +133,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 
 cat <<TABLE
 
-Service JVM options (as in src/main/docker/Dockerfile.jvm, at the pod's memory limit of $MEMORY_LIMIT): ${JAVA_OPTS:-none}, MALLOC_ARENA_MAX=$(sed -n 's/^ENV MALLOC_ARENA_MAX=//p' src/main/docker/Dockerfile.jvm).
+Service JVM options (as in src/main/docker/Dockerfile.jvm, at the pod's memory limit of $MEMORY_LIMIT): ${JAVA_OPTS:-none}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX.
 Machine: $(nproc) cores ($CPU), $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -n 1); $("$NGINX" -v 2>&1); wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_}s for every row.
 
 | measurement | service | nginx, same bytes | service / nginx | goal |

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -36,11 +37,13 @@ import org.airattack.stats.events.EventType;
 import org.airattack.stats.events.EventsPublished;
 import org.airattack.stats.events.WebhookAttempted;
 import org.airattack.stats.problem.ProblemType;
+import org.airattack.stats.readmodel.PeriodFilter;
 import org.airattack.stats.readmodel.ReadModel;
 import org.airattack.stats.readmodel.Snapshot;
 import org.airattack.stats.catalog.SourceKind;
 import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.report.ReportAccepted;
+import org.airattack.stats.report.StoredReport;
 import org.airattack.stats.series.Measure;
 import org.airattack.stats.series.Tally;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -150,6 +153,16 @@ public class AirAttackMetrics {
     /** The gauges that follow the read model, by name and labels. */
     private final Map<GaugeKey, Held> gauges = new HashMap<>();
     private Snapshot shown;
+    /** Per source, what its gauges show and what that was worked out from. */
+    private Map<String, SourceFigures> shownBySource = Map.of();
+
+    /**
+     * One source's gauge values, from these dated reports (a snapshot keeps the very map of a source
+     * that a write left alone, and the lists of its dates that the write left alone).
+     */
+    private record SourceFigures(NavigableMap<LocalDate, List<StoredReport>> dated, NightFigures.Worked nights,
+            Map<GaugeKey, Long> values) {
+    }
 
     /** A gauge's identity: its name and its labels. */
     private record GaugeKey(String name, Tags tags) {
@@ -356,9 +369,21 @@ public class AirAttackMetrics {
             return;
         }
         Map<GaugeKey, Long> values = new HashMap<>();
+        Map<String, SourceFigures> bySource = new HashMap<>();
         for (SourceInfo source : catalog.sources()) {
-            figures(snapshot, source.slug(), values);
+            NavigableMap<LocalDate, List<StoredReport>> dated = snapshot.dated(source.slug(), PeriodFilter.NIGHT);
+            SourceFigures before = shownBySource.get(source.slug());
+            SourceFigures now = before;
+            if (before == null || before.dated() != dated) {
+                NightFigures.Worked nights = NightFigures.nights(dated, before == null ? Map.of() : before.nights().byReports());
+                Map<GaugeKey, Long> figures = new HashMap<>();
+                figures(nights.nights(), source.slug(), figures);
+                now = new SourceFigures(dated, nights, figures);
+            }
+            bySource.put(source.slug(), now);
+            values.putAll(now.values());
         }
+        shownBySource = bySource;
         for (Map.Entry<GaugeKey, Long> e : values.entrySet()) {
             Held held = gauges.get(e.getKey());
             if (held == null) {
@@ -400,8 +425,7 @@ public class AirAttackMetrics {
     }
 
     /** The source's gauge values; a count no report of it states is left out. */
-    private static void figures(Snapshot snapshot, String source, Map<GaugeKey, Long> out) {
-        List<NightFigures.Night> nights = NightFigures.nights(snapshot, source, null, null);
+    private static void figures(List<NightFigures.Night> nights, String source, Map<GaugeKey, Long> out) {
         if (nights.isEmpty()) {
             return;
         }

@@ -3,8 +3,10 @@ package org.airattack.stats.metrics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import org.airattack.stats.catalog.Category;
@@ -40,9 +42,31 @@ final class NightFigures {
 
     /** The source's nights from {@code from} to {@code to} (inclusive; null for open), oldest first. */
     static List<Night> nights(Snapshot snapshot, String source, LocalDate from, LocalDate to) {
-        List<Night> nights = new ArrayList<>();
-        snapshot.dated(source, PeriodFilter.NIGHT, from, to).forEach((date, reports) -> nights.add(night(date, reports)));
-        return nights;
+        return nights(snapshot.dated(source, PeriodFilter.NIGHT, from, to), Map.of()).nights();
+    }
+
+    /**
+     * The nights of a source's dated reports, and by their reports' list which night each is.
+     *
+     * @param known nights worked out before, by the very list of reports they were worked out from: a
+     *              snapshot keeps the lists of the dates a write left alone, so those are not summed again
+     */
+    static Worked nights(NavigableMap<LocalDate, List<StoredReport>> dated, Map<List<StoredReport>, Night> known) {
+        List<Night> nights = new ArrayList<>(dated.size());
+        Map<List<StoredReport>, Night> by = new IdentityHashMap<>(dated.size() * 2);
+        dated.forEach((date, reports) -> {
+            Night n = known.get(reports);
+            if (n == null) {
+                n = night(date, reports);
+            }
+            nights.add(n);
+            by.put(reports, n);
+        });
+        return new Worked(nights, by);
+    }
+
+    /** Nights, oldest first, and the same by the list of reports each was worked out from (an identity map). */
+    record Worked(List<Night> nights, Map<List<StoredReport>, Night> byReports) {
     }
 
     /** The night of these reports (one date's nights and spans). */

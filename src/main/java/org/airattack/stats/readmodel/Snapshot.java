@@ -3,12 +3,14 @@ package org.airattack.stats.readmodel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -36,24 +38,27 @@ public final class Snapshot {
             .comparing((StoredReport r) -> r.latest().window().end().instant())
             .thenComparingLong(StoredReport::id);
 
-    static final Snapshot EMPTY = new Snapshot(0, Instant.EPOCH, false, Map.of(), Map.of(), List.of());
+    static final Snapshot EMPTY = new Snapshot(0, Instant.EPOCH, false, ReportsById.EMPTY, Map.of(), new StoredReport[0]);
 
     private final long version;
     private final Instant lastModified;
     private final boolean secondShared;
-    private final Map<Long, StoredReport> reports;
+    private final ReportsById reports;
     /** Per source, per period filter: the active reports that count, by date. */
     private final Map<String, Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>>> dated;
+    /** Every report, newest first; never changed once the snapshot is made. */
+    private final StoredReport[] newest;
     private final List<StoredReport> newestFirst;
 
-    private Snapshot(long version, Instant lastModified, boolean secondShared, Map<Long, StoredReport> reports,
-            Map<String, Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>>> dated, List<StoredReport> newestFirst) {
+    private Snapshot(long version, Instant lastModified, boolean secondShared, ReportsById reports,
+            Map<String, Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>>> dated, StoredReport[] newest) {
         this.version = version;
         this.lastModified = lastModified;
         this.secondShared = secondShared;
         this.reports = reports;
         this.dated = dated;
-        this.newestFirst = newestFirst;
+        this.newest = newest;
+        this.newestFirst = Collections.unmodifiableList(Arrays.asList(newest));
     }
 
     /** The data version: the number of writes the database had committed when this snapshot was taken. */
@@ -111,13 +116,16 @@ public final class Snapshot {
         return EMPTY.with(reports, version);
     }
 
-    /** A new snapshot with these reports replaced (or added), at this version. */
+    /**
+     * A new snapshot with these reports replaced (or added), at this version. It shares what the
+     * change leaves alone with this one: a write costs its own reports, the dates they count under
+     * and one pass over the newest-first order, not a rebuild of every index.
+     */
     Snapshot with(Collection<StoredReport> changed, long newVersion) {
         if (changed.isEmpty()) {
-            return newVersion == version ? this : new Snapshot(newVersion, lastModified, secondShared, reports, dated, newestFirst);
+            return newVersion == version ? this : new Snapshot(newVersion, lastModified, secondShared, reports, dated, newest);
         }
-        Map<Long, StoredReport> all = new HashMap<>(reports);
-        Set<String> touched = new HashSet<>();
+        Map<Long, StoredReport> taken = new LinkedHashMap<>();
         List<Instant> changes = new ArrayList<>();
         changes.add(lastModified);
         for (StoredReport r : changed) {
@@ -125,50 +133,121 @@ public final class Snapshot {
             if (r.retractedAt() != null) {
                 changes.add(r.retractedAt());
             }
-            StoredReport previous = all.get(r.id());
-            if (previous != null && previous.lastChange() > r.lastChange()) {
-                continue;
-            }
-            all.put(r.id(), r);
-            touched.add(r.source().slug());
-            if (previous != null) {
-                touched.add(previous.source().slug());
+            StoredReport previous = taken.containsKey(r.id()) ? taken.get(r.id()) : reports.get(r.id());
+            if (previous == null || previous.lastChange() <= r.lastChange()) {
+                taken.put(r.id(), r);
             }
         }
-        Map<String, Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>>> bySource = new HashMap<>(dated);
-        Map<String, List<StoredReport>> active = new HashMap<>();
-        for (String s : touched) {
-            active.put(s, new ArrayList<>());
-        }
-        for (StoredReport r : all.values()) {
-            List<StoredReport> list = active.get(r.source().slug());
-            if (list != null && r.active()) {
-                list.add(r);
-            }
-        }
-        active.forEach((source, reportsOfSource) -> bySource.put(source, index(reportsOfSource)));
-        List<StoredReport> ordered = new ArrayList<>(all.values());
-        ordered.sort(NEWEST_FIRST);
         Instant modified = Collections.max(changes);
         boolean shared = modified.equals(lastModified) ? secondShared
                 : changes.stream().anyMatch(c -> !c.equals(modified) && c.getEpochSecond() == modified.getEpochSecond());
-        return new Snapshot(Math.max(version, newVersion), modified, shared, Map.copyOf(all), Map.copyOf(bySource),
-                List.copyOf(ordered));
+        return new Snapshot(Math.max(version, newVersion), modified, shared, reports.with(taken.values()),
+                reindex(taken.values()), reorder(taken.values()));
     }
 
-    /** One source's active reports by date, once per period filter. */
-    private static Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>> index(List<StoredReport> active) {
-        active.sort(BY_WINDOW_END);
-        Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>> out = new EnumMap<>(PeriodFilter.class);
-        for (PeriodFilter period : PeriodFilter.values()) {
-            TreeMap<LocalDate, List<StoredReport>> byDate = new TreeMap<>();
-            for (StoredReport r : active) {
-                if (period.matches(r.latest().period())) {
-                    byDate.computeIfAbsent(r.latest().date(), d -> new ArrayList<>()).add(r);
+    /** The dated index with the changed reports moved: only the dates they left or joined are rebuilt. */
+    private Map<String, Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>>> reindex(Collection<StoredReport> taken) {
+        record Night(String source, PeriodFilter period, LocalDate date) {
+        }
+        Set<Long> ids = new HashSet<>();
+        Set<Night> touched = new HashSet<>();
+        for (StoredReport r : taken) {
+            ids.add(r.id());
+            StoredReport previous = reports.get(r.id());
+            for (StoredReport version : previous == null ? List.of(r) : List.of(previous, r)) {
+                for (PeriodFilter period : PeriodFilter.values()) {
+                    if (period.matches(version.latest().period())) {
+                        touched.add(new Night(version.source().slug(), period, version.latest().date()));
+                    }
                 }
             }
-            byDate.replaceAll((date, list) -> List.copyOf(list));
-            out.put(period, Collections.unmodifiableNavigableMap(byDate));
+        }
+        Map<Night, List<StoredReport>> nights = new HashMap<>();
+        for (Night night : touched) {
+            List<StoredReport> list = new ArrayList<>();
+            for (StoredReport r : dated(night.source(), night.period()).getOrDefault(night.date(), List.of())) {
+                if (!ids.contains(r.id())) {
+                    list.add(r);
+                }
+            }
+            nights.put(night, list);
+        }
+        for (StoredReport r : taken) {
+            if (r.active()) {
+                for (PeriodFilter period : PeriodFilter.values()) {
+                    if (period.matches(r.latest().period())) {
+                        nights.get(new Night(r.source().slug(), period, r.latest().date())).add(r);
+                    }
+                }
+            }
+        }
+        Map<String, Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>>> bySource = new HashMap<>(dated);
+        Map<String, Map<PeriodFilter, TreeMap<LocalDate, List<StoredReport>>>> copies = new HashMap<>();
+        nights.forEach((night, list) -> {
+            TreeMap<LocalDate, List<StoredReport>> byDate = copies.computeIfAbsent(night.source(), s -> new EnumMap<>(PeriodFilter.class))
+                    .computeIfAbsent(night.period(), p -> new TreeMap<>(dated(night.source(), p)));
+            if (list.isEmpty()) {
+                byDate.remove(night.date());
+            } else {
+                list.sort(BY_WINDOW_END);
+                byDate.put(night.date(), List.copyOf(list));
+            }
+        });
+        copies.forEach((source, byPeriod) -> {
+            Map<PeriodFilter, NavigableMap<LocalDate, List<StoredReport>>> out = new EnumMap<>(PeriodFilter.class);
+            for (PeriodFilter period : PeriodFilter.values()) {
+                TreeMap<LocalDate, List<StoredReport>> copy = byPeriod.get(period);
+                out.put(period, copy != null ? Collections.unmodifiableNavigableMap(copy) : dated(source, period));
+            }
+            bySource.put(source, Map.copyOf(out));
+        });
+        return Map.copyOf(bySource);
+    }
+
+    /**
+     * The newest-first order with the changed reports taken out and put back where they now sort:
+     * binary searches for them, and the runs between copied whole.
+     */
+    private StoredReport[] reorder(Collection<StoredReport> taken) {
+        int[] gone = new int[taken.size()];
+        int goneCount = 0;
+        for (StoredReport r : taken) {
+            StoredReport previous = reports.get(r.id());
+            if (previous != null) {
+                int at = Arrays.binarySearch(newest, previous, NEWEST_FIRST);
+                if (at < 0) {
+                    throw new IllegalStateException("report " + r.id() + " is missing from the newest-first order");
+                }
+                gone[goneCount++] = at;
+            }
+        }
+        Arrays.sort(gone, 0, goneCount);
+        StoredReport[] coming = taken.toArray(StoredReport[]::new);
+        Arrays.sort(coming, NEWEST_FIRST);
+        StoredReport[] out = new StoredReport[newest.length - goneCount + coming.length];
+        int n = 0;
+        int from = 0;
+        int g = 0;
+        for (int c = 0; c <= coming.length; c++) {
+            int to = newest.length;
+            if (c < coming.length) {
+                int at = Arrays.binarySearch(newest, coming[c], NEWEST_FIRST);
+                to = at >= 0 ? at : -at - 1;
+            }
+            // the old entries before this one's place, less those that changed
+            while (from < to) {
+                int end = g < goneCount && gone[g] < to ? gone[g] : to;
+                System.arraycopy(newest, from, out, n, end - from);
+                n += end - from;
+                from = end;
+                if (g < goneCount && gone[g] == from) {
+                    from++;
+                    g++;
+                }
+            }
+            if (c < coming.length) {
+                out[n++] = coming[c];
+            }
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 /** Queries on reports and the data version that orders every write. */
 @ApplicationScoped
 public class ReportRepository implements PanacheRepository<Report> {
+
+    /** Keys looked up in one query (a bind parameter each, well under the driver's limit). */
+    private static final int KEYS_PER_QUERY = 2_000;
 
     /**
      * Takes the write lock (the one data_version row, held until commit) and returns the version
@@ -62,6 +66,34 @@ public class ReportRepository implements PanacheRepository<Report> {
                 .setParameter("prefix", likePrefix(prefix))
                 .getResultStream()
                 .forEach(row -> out.put(new ReportKey((String) row[3], (String) row[4]), current(row)));
+        return out;
+    }
+
+    /**
+     * The state of the reports of these keys (their external ids all start with the prefix), by key:
+     * what a batch needs, read without reading every stored report of the prefix.
+     */
+    public Map<ReportKey, Current> currentOf(Set<ReportKey> keys, String prefix) {
+        Map<ReportKey, Current> out = new HashMap<>();
+        List<ReportKey> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += KEYS_PER_QUERY) {
+            List<ReportKey> chunk = all.subList(i, Math.min(all.size(), i + KEYS_PER_QUERY));
+            getEntityManager().createQuery("""
+                    select r.id, r.status, rev.contentHash, r.source, r.externalId from Report r join r.revisions rev
+                    where r.source in :sources and r.externalId in :ids and r.externalId like :prefix escape '!'
+                    and rev.revision = r.currentRevision""", Object[].class)
+                    .setParameter("sources", chunk.stream().map(ReportKey::source).distinct().toList())
+                    .setParameter("ids", chunk.stream().map(ReportKey::externalId).toList())
+                    .setParameter("prefix", likePrefix(prefix))
+                    .getResultStream()
+                    .forEach(row -> {
+                        // the sources and ids of a chunk also pair up across keys
+                        ReportKey key = new ReportKey((String) row[3], (String) row[4]);
+                        if (keys.contains(key)) {
+                            out.put(key, current(row));
+                        }
+                    });
+        }
         return out;
     }
 

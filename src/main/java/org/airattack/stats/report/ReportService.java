@@ -7,9 +7,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -167,14 +169,15 @@ public class ReportService {
      * stays) when no draft changes anything and nothing is to be retracted.
      *
      * @param retract          ids of reports to retract in the same transaction
-     * @param externalIdPrefix every draft's external id starts with it (the stored state is read by it)
+     * @param externalIdPrefix every draft's external id starts with it (the stored state of the drafts' keys is read by it)
      * @param origin           the writer of every draft
      */
     public BatchResult storeAll(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix, Origin origin) {
         long[] versionBefore = new long[1];
+        Set<ReportKey> keys = drafts.stream().map(ReportKey::of).collect(Collectors.toSet());
         Map<ReportKey, Current> before = QuarkusTransaction.requiringNew().call(() -> {
             versionBefore[0] = repository.currentVersion();
-            return repository.currentByPrefix(externalIdPrefix);
+            return repository.currentOf(keys, externalIdPrefix);
         });
         if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, before))) {
             drafts.forEach(d -> accepted.fire(new ReportAccepted(d.source().slug(), Outcome.UNCHANGED)));
@@ -184,7 +187,7 @@ public class ReportService {
         BatchResult result = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Instant now = now();
-            Map<ReportKey, Current> current = repository.currentByPrefix(externalIdPrefix);
+            Map<ReportKey, Current> current = repository.currentOf(keys, externalIdPrefix);
             List<Outcome> outcomes = new ArrayList<>(drafts.size());
             List<Report> created = new ArrayList<>();
             for (ReportDraft d : drafts) {
