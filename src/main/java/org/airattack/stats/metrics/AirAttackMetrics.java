@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +26,6 @@ import jakarta.interceptor.Interceptor;
 import org.airattack.stats.catalog.Catalog;
 import org.airattack.stats.catalog.Category;
 import org.airattack.stats.catalog.SourceInfo;
-import org.airattack.stats.channel.ChannelFollower;
-import org.airattack.stats.channel.ChannelPolled;
-import org.airattack.stats.channel.ChannelReportPublished;
-import org.airattack.stats.channel.PollResult;
-import org.airattack.stats.channel.PostStatus;
-import org.airattack.stats.events.DeliveryOutcome;
-import org.airattack.stats.events.EventType;
-import org.airattack.stats.events.EventsPublished;
-import org.airattack.stats.events.WebhookAttempted;
 import org.airattack.stats.problem.ProblemType;
 import org.airattack.stats.readmodel.PeriodFilter;
 import org.airattack.stats.readmodel.ReadModel;
@@ -52,7 +42,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
@@ -68,7 +57,8 @@ import io.quarkus.runtime.StartupEvent;
  * reason; both start at 0 for every source and reason so {@code rate()} sees them from the start.
  * For alerting, {@code airattack_night_overdue} says per national source whether its night is late
  * (computed at each scrape from the read model and the clock), and {@code airattack_build_info} names
- * the version and commit a replica runs.
+ * the version and commit a replica runs. The channel follower's meters are {@link ChannelMetrics}, the
+ * push's {@link PushMetrics}.
  */
 @ApplicationScoped
 public class AirAttackMetrics {
@@ -100,26 +90,6 @@ public class AirAttackMetrics {
     /** The commit of a build made outside a git checkout (git.properties without a commit). */
     static final String UNKNOWN_COMMIT = "unknown";
 
-    /** 1 when this replica is set to follow the channel, else 0. */
-    public static final String CHANNEL_ENABLED = "airattack.channel.enabled";
-    /** A counter: {@code airattack_channel_polls_total{outcome}}. */
-    public static final String CHANNEL_POLLS = "airattack.channel.polls";
-    /** With base unit seconds: {@code airattack_channel_last_success_timestamp_seconds}. */
-    public static final String CHANNEL_LAST_SUCCESS = "airattack.channel.last.success.timestamp";
-    /** {@code airattack_channel_posts{status}}. */
-    public static final String CHANNEL_POSTS = "airattack.channel.posts";
-    /** A histogram in seconds: {@code airattack_channel_publish_delay_seconds}. */
-    public static final String CHANNEL_PUBLISH_DELAY = "airattack.channel.publish.delay";
-
-    /** A counter: {@code airattack_events_published_total{event}} (the label is not called type: Prometheus reserves that word's meaning). */
-    public static final String EVENTS_PUBLISHED = "airattack.events.published";
-    /** A counter: {@code airattack_webhook_deliveries_total{hook,outcome}}. */
-    public static final String WEBHOOK_DELIVERIES = "airattack.webhook.deliveries";
-
-    /** Buckets of the publish delay, around a poll interval of two minutes up to a day. */
-    static final Duration[] PUBLISH_DELAY_BUCKETS = Stream.of(30, 60, 90, 120, 180, 300, 600, 900, 1800, 3600, 7200,
-            21600, 86400).map(Duration::ofSeconds).toArray(Duration[]::new);
-
     static final String SECONDS = "seconds";
     static final String NIGHT_TIMESTAMP_HELP = "End of the latest window of the source's latest dated night, as a Unix time";
 
@@ -146,9 +116,6 @@ public class AirAttackMetrics {
     private final Clock clock;
     private final LocalTime nightDue;
     private final String version;
-    private final ChannelFollower channel;
-    private final List<String> hooks;
-    private Timer publishDelay;
 
     /** The gauges that follow the read model, by name and labels. */
     private final Map<GaugeKey, Held> gauges = new HashMap<>();
@@ -173,15 +140,13 @@ public class AirAttackMetrics {
     }
 
     public AirAttackMetrics(MeterRegistry registry, ReadModel readModel, Catalog catalog, Clock clock, AirAttackConfig config,
-            @ConfigProperty(name = "quarkus.application.version") String version, ChannelFollower channel) {
+            @ConfigProperty(name = "quarkus.application.version") String version) {
         this.registry = registry;
         this.readModel = readModel;
         this.catalog = catalog;
         this.clock = clock;
         this.nightDue = config.alerts().nightDue();
         this.version = version;
-        this.channel = channel;
-        this.hooks = config.webhooks().keySet().stream().sorted().toList();
     }
 
     /** Runs after the catalog and the read model have loaded, so the freshness gauges never show a model not yet loaded. */
@@ -214,15 +179,6 @@ public class AirAttackMetrics {
                 .tags("version", version, "commit", commit())
                 .strongReference(true)
                 .register(registry);
-        registerChannel();
-        for (EventType type : EventType.values()) {
-            eventsCounter(type);
-        }
-        for (String hook : hooks) {
-            for (DeliveryOutcome outcome : DeliveryOutcome.values()) {
-                deliveriesCounter(hook, outcome);
-            }
-        }
         synchronized (this) {
             show(readModel.snapshot());
         }
@@ -242,79 +198,6 @@ public class AirAttackMetrics {
     /** Counts an accepted write once its transaction has committed, whoever wrote it (API or import). */
     void onAccepted(@Observes ReportAccepted accepted) {
         acceptedCounter(accepted.source()).increment();
-    }
-
-    /** Counts a poll of the channel by its outcome. */
-    void onChannelPolled(@Observes ChannelPolled polled) {
-        pollCounter(polled.ok() ? PollResult.OK : PollResult.FAILED).increment();
-    }
-
-    /** A post became a new report: how long after it was posted. */
-    void onChannelPublished(@Observes ChannelReportPublished published) {
-        publishDelay.record(published.delay());
-    }
-
-    /** Counts the events this replica made (another replica's events are counted there). */
-    void onEventsPublished(@Observes EventsPublished published) {
-        eventsCounter(published.type()).increment(published.count());
-    }
-
-    /** Counts an attempt of a webhook delivery by its outcome. */
-    void onWebhookAttempted(@Observes WebhookAttempted attempted) {
-        deliveriesCounter(attempted.hook(), attempted.outcome()).increment();
-    }
-
-    private Counter eventsCounter(EventType type) {
-        return Counter.builder(EVENTS_PUBLISHED)
-                .description("Events (GET /api/v1/events, webhooks) made by this replica, by kind: night, correction, bulk")
-                .tag("event", type.slug())
-                .register(registry);
-    }
-
-    private Counter deliveriesCounter(String hook, DeliveryOutcome outcome) {
-        return Counter.builder(WEBHOOK_DELIVERIES)
-                .description("Attempts of webhook deliveries by this replica, by hook and outcome: delivered, failed_retrying "
-                        + "(another attempt follows), gave_up (the last attempt failed)")
-                .tags("hook", hook, "outcome", outcome.slug())
-                .register(registry);
-    }
-
-    /**
-     * The follower's meters, on every replica: the gauges show what the follower last read from the
-     * database (so they agree on every replica), the counter counts this replica's polls.
-     */
-    private void registerChannel() {
-        Gauge.builder(CHANNEL_ENABLED, channel, c -> c.enabled() ? 1 : 0)
-                .description("1 when this replica is set to follow the Air Force's channel (airattack.channel.enabled), else 0")
-                .strongReference(true)
-                .register(registry);
-        Gauge.builder(CHANNEL_LAST_SUCCESS, channel, c -> c.lastSuccess() == null ? 0 : c.lastSuccess().getEpochSecond())
-                .description("End of the last poll of the channel that read every page, as a Unix time; 0 until the first")
-                .baseUnit(SECONDS)
-                .strongReference(true)
-                .register(registry);
-        for (PostStatus status : PostStatus.values()) {
-            Gauge.builder(CHANNEL_POSTS, channel, c -> c.count(status))
-                    .description("Posts read from the channel by outcome: stored (a national report), ignored (not one), "
-                            + "unreadable (waiting for review)")
-                    .tag("status", status.slug())
-                    .strongReference(true)
-                    .register(registry);
-        }
-        for (String outcome : List.of(PollResult.OK, PollResult.FAILED)) {
-            pollCounter(outcome);
-        }
-        publishDelay = Timer.builder(CHANNEL_PUBLISH_DELAY)
-                .description("From a post's time on the channel to the commit of the report read from it (new reports only)")
-                .serviceLevelObjectives(PUBLISH_DELAY_BUCKETS)
-                .register(registry);
-    }
-
-    private Counter pollCounter(String outcome) {
-        return Counter.builder(CHANNEL_POLLS)
-                .description("Polls of the channel by this replica: ok (every page read, every post recorded) or failed")
-                .tag("outcome", outcome)
-                .register(registry);
     }
 
     /** Counts a write request refused with this problem, under its reason. */
