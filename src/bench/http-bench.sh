@@ -10,13 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-DATA_DIR=${DATA_DIR:-../shared/data}
-CSV=$DATA_DIR/missile_attacks_daily.csv
-if [ ! -f "$CSV" ]; then
-    echo "http-bench: the public dataset is not at $DATA_DIR (set DATA_DIR to the folder holding missile_attacks_daily.csv)" >&2
-    exit 1
-fi
 . src/bench/service.sh
+bench_dataset http-bench
 bench_tools http-bench
 THREADS=${WRK_THREADS:-2}
 CONNECTIONS=${WRK_CONNECTIONS:-64}

@@ -14,13 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 BEGAN=$(date +%s)
 
-DATA_DIR=${DATA_DIR:-../shared/data}
-CSV=$DATA_DIR/missile_attacks_daily.csv
-if [ ! -f "$CSV" ]; then
-    echo "scale-bench: the public dataset is not at $DATA_DIR (set DATA_DIR to the folder holding missile_attacks_daily.csv)" >&2
-    exit 1
-fi
 . src/bench/service.sh
+bench_dataset scale-bench
 bench_tools scale-bench
 bench_jar scale-bench
 bench_java_opts scale-bench

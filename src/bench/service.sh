@@ -1,6 +1,16 @@
 # What the benchmarks share (sourced, not run): the packaged jar, the tools, the JVM as the container
 # image runs it, a throwaway database, nginx serving saved answers and wrk driving a URL.
 
+# The public dataset's file (DATA_DIR, default ../shared/data): sets CSV, or stops the benchmark saying where it looked.
+bench_dataset() {
+    DATA_DIR=${DATA_DIR:-../shared/data}
+    CSV=$DATA_DIR/missile_attacks_daily.csv
+    if [ ! -f "$CSV" ]; then
+        echo "$1: the public dataset is not at $DATA_DIR (set DATA_DIR to the folder holding missile_attacks_daily.csv)" >&2
+        exit 1
+    fi
+}
+
 # Builds the jar unless one newer than every source exists.
 bench_jar() {
     if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -19,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
 import org.airattack.stats.common.Clip;
+import org.airattack.stats.common.LeaseHolder;
 import org.airattack.stats.common.Sha256;
 import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.problem.ConflictException;
@@ -92,7 +92,7 @@ public class ChannelFollower {
         this.posts = posts;
         this.polled = polled;
         this.published = published;
-        this.holder = replicaName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.holder = LeaseHolder.name();
         this.leaseLength = this.config.pollInterval().multipliedBy(2).plusSeconds(30);
     }
 
@@ -393,10 +393,5 @@ public class ChannelFollower {
             m.put(s, 0L);
         }
         return m;
-    }
-
-    private static String replicaName() {
-        String host = System.getenv("HOSTNAME");
-        return host == null || host.isBlank() ? "replica-" + ProcessHandle.current().pid() : host;
     }
 }

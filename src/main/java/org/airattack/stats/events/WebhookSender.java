@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +21,7 @@ import jakarta.interceptor.Interceptor;
 
 import org.airattack.stats.common.Clip;
 import org.airattack.stats.common.HmacSha256;
+import org.airattack.stats.common.LeaseHolder;
 import org.airattack.stats.config.AirAttackConfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -61,7 +61,7 @@ public class WebhookSender {
     private final Event<WebhookAttempted> attempted;
     private final HttpClient http;
     /** This replica, as the lease names it. */
-    private final String holder = "replica/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String holder = LeaseHolder.name();
     private ScheduledExecutorService worker;
 
     public WebhookSender(WebhookRepository deliveries, EventRepository events, AirAttackConfig config, ObjectMapper json,
