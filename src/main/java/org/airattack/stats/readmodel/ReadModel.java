@@ -2,9 +2,7 @@ package org.airattack.stats.readmodel;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.Priority;
@@ -13,11 +11,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.airattack.stats.report.ReportMapper;
 import org.airattack.stats.report.ReportRepository;
-import org.airattack.stats.report.ReportRevision;
 import org.airattack.stats.report.ReportsCommitted;
 import org.airattack.stats.report.StoredReport;
+import org.airattack.stats.report.StoredReportReader;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,16 +35,16 @@ public class ReadModel {
     private static final long SLOW_REFRESH_NANOS = 200_000_000L;
 
     private final ReportRepository repository;
-    private final ReportMapper mapper;
+    private final StoredReportReader reader;
     private final Event<Snapshot> changed;
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile boolean loaded;
     private volatile Instant lastCheck = Instant.EPOCH;
 
-    public ReadModel(ReportRepository repository, ReportMapper mapper, Event<Snapshot> changed) {
+    public ReadModel(ReportRepository repository, StoredReportReader reader, Event<Snapshot> changed) {
         this.repository = repository;
-        this.mapper = mapper;
+        this.reader = reader;
         this.changed = changed;
     }
 
@@ -151,17 +148,13 @@ public class ReadModel {
             return new Changes(version, List.of());
         }
         boolean preloaded = !created.isEmpty() && createdAt > known;
-        Map<Long, List<ReportRevision>> byReport = new LinkedHashMap<>();
-        for (ReportRevision rev : repository.revisionsChangedSince(known, preloaded ? createdAt : -1)) {
-            byReport.computeIfAbsent(rev.report.id, id -> new ArrayList<>()).add(rev);
+        List<StoredReport> read = reader.changedSince(known, preloaded ? createdAt : -1);
+        if (!preloaded) {
+            return new Changes(version, read);
         }
-        List<StoredReport> reports = new ArrayList<>(byReport.size() + (preloaded ? created.size() : 0));
-        if (preloaded) {
-            reports.addAll(created);
-        }
-        for (List<ReportRevision> revisions : byReport.values()) {
-            reports.add(mapper.toStored(revisions.get(0).report, revisions));
-        }
+        List<StoredReport> reports = new ArrayList<>(read.size() + created.size());
+        reports.addAll(created);
+        reports.addAll(read);
         return new Changes(version, reports);
     }
 }

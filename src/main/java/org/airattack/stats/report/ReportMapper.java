@@ -2,6 +2,7 @@ package org.airattack.stats.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,6 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Converts between the stored entities and the domain records the read model and API use. */
 @ApplicationScoped
 public class ReportMapper {
+
+    /** The countries of a line that names none: one shared empty map, not one per line. */
+    static final SortedMap<String, Integer> NO_COUNTRIES = Collections.emptySortedMap();
 
     private final Catalog catalog;
     private final ObjectMapper json;
@@ -103,15 +107,24 @@ public class ReportMapper {
                 WindowPoint.stored(rev.windowEnd, rev.windowEndDateOnly, source.zone(), true));
         List<Line> lines = new ArrayList<>(rev.lines.size());
         for (ReportLine l : rev.lines) {
-            SortedMap<String, Integer> left = l.leftAirspace == null ? new TreeMap<>() : read(l.leftAirspace, countryCounts);
             lines.add(new Line(catalog.byStoredKey(l.weapon), l.weaponSpelling, l.launchPlace, l.launched, l.shotDown,
                     l.suppressed, l.neutralised, l.stillAirborne, l.hitLocations, l.debrisLocations,
-                    java.util.Collections.unmodifiableSortedMap(left), l.shaheds, l.withheld));
+                    l.leftAirspace == null ? NO_COUNTRIES : readLeftAirspace(l.leftAirspace), l.shaheds, l.withheld));
         }
-        List<String> warnings = rev.warnings == null ? List.of() : read(rev.warnings, strings);
+        List<String> warnings = rev.warnings == null ? List.of() : readWarnings(rev.warnings);
         return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), rev.date, rev.target, rev.url,
-                rev.publishedAt, rev.recordedAt, List.copyOf(lines), List.copyOf(warnings), rev.contentHash, rev.additionalWave,
+                rev.publishedAt, rev.recordedAt, List.copyOf(lines), warnings, rev.additionalWave,
                 rev.origin == null ? null : Origin.fromSlug(rev.origin).orElse(null), rev.retractedBefore);
+    }
+
+    /** A stored line's countries the weapon flew on into (its JSON object), unmodifiable. */
+    SortedMap<String, Integer> readLeftAirspace(String stored) {
+        return Collections.unmodifiableSortedMap(read(stored, countryCounts));
+    }
+
+    /** A stored revision's warnings (its JSON array), unmodifiable. */
+    List<String> readWarnings(String stored) {
+        return List.copyOf(read(stored, strings));
     }
 
     private String write(Object value) {

@@ -134,25 +134,6 @@ public class ReportRepository implements PanacheRepository<Report> {
         return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
-    /**
-     * Every revision, with its lines and report, of the reports changed after the given version,
-     * except the reports the write at version {@code created} created (active at revision 1 with that
-     * version; a retraction in the same write still counts as a change): the writer has them in
-     * memory already. {@code created} -1 leaves none out.
-     */
-    public List<ReportRevision> revisionsChangedSince(long version, long created) {
-        return getEntityManager().createQuery("""
-                select distinct rev from ReportRevision rev
-                join fetch rev.report r
-                left join fetch rev.lines
-                where r.lastChange > :version and not (r.lastChange = :created and r.currentRevision = 1 and r.status = 'active')
-                order by r.id, rev.revision""", ReportRevision.class)
-                .setParameter("version", version)
-                .setParameter("created", created)
-                .setHint("org.hibernate.readOnly", true)
-                .getResultList();
-    }
-
     /** Every revision of one report, oldest first, with lines. */
     public List<ReportRevision> revisionsOf(long reportId) {
         return getEntityManager().createQuery("""

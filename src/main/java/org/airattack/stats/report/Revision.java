@@ -17,12 +17,11 @@ import java.util.List;
  * @param recordedAt  when this revision was stored
  * @param lines       the weapons and their counts
  * @param warnings    implausible-but-reported numbers and other remarks
- * @param contentHash identifies the content, so an identical re-post changes nothing
  * @param additionalWave the writer marked it a separate wave of a night already reported
  * @param origin      how it was written, or null when not recorded (revisions stored before that was)
  * @param retractedBefore when it made a retracted report active again, when that retraction happened; else null
  */
 public record Revision(int revision, ReportWindow window, Period period, LocalDate date, String target, String url,
-        Instant publishedAt, Instant recordedAt, List<Line> lines, List<String> warnings, String contentHash,
+        Instant publishedAt, Instant recordedAt, List<Line> lines, List<String> warnings,
         boolean additionalWave, Origin origin, Instant retractedBefore) {
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -40,7 +39,7 @@ class ReportRepositoryTest {
     }
 
     @Test
-    void shouldFindReportsBySourceAndExternalIdAndLoadChangesSinceAVersion() {
+    void shouldFindReportsBySourceAndExternalId() {
         long id = Api.post("night-2025-05-24.json");
         Api.post("night-2025-05-23.json");
 
@@ -49,13 +48,6 @@ class ReportRepositoryTest {
             assertEquals(id, current.id());
             assertTrue(current.active());
             assertNull(repository.current("ru-mod", "kpszsu/posts/pfbid0abc"));
-
-            List<ReportRevision> changed = repository.revisionsChangedSince(1, -1);
-            assertEquals(1, changed.size());
-            assertEquals("2025-05-23", changed.get(0).date.toString());
-            assertEquals(2, changed.get(0).lines.size());
-            assertEquals(2, repository.revisionsChangedSince(0, -1).size());
-            assertEquals(1, repository.revisionsChangedSince(0, 1).size(), "the report the write at version 1 created is left out");
         });
     }
 
