@@ -33,6 +33,7 @@ import org.airattack.stats.readmodel.Snapshot;
 import org.airattack.stats.catalog.SourceKind;
 import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.report.ReportAccepted;
+import org.airattack.stats.report.Line;
 import org.airattack.stats.report.StoredReport;
 import org.airattack.stats.series.Measure;
 import org.airattack.stats.series.Tally;
@@ -127,8 +128,7 @@ public class AirAttackMetrics {
      * One source's gauge values, from these dated reports (a snapshot keeps the very map of a source
      * that a write left alone, and the lists of its dates that the write left alone).
      */
-    private record SourceFigures(NavigableMap<LocalDate, List<StoredReport>> dated, NightFigures.Worked nights,
-            Map<GaugeKey, Long> values) {
+    private record SourceFigures(NavigableMap<LocalDate, List<StoredReport>> dated, Map<GaugeKey, Long> values) {
     }
 
     /** A gauge's identity: its name and its labels. */
@@ -258,10 +258,9 @@ public class AirAttackMetrics {
             SourceFigures before = shownBySource.get(source.slug());
             SourceFigures now = before;
             if (before == null || before.dated() != dated) {
-                NightFigures.Worked nights = NightFigures.nights(dated, before == null ? Map.of() : before.nights().byReports());
                 Map<GaugeKey, Long> figures = new HashMap<>();
-                figures(nights.nights(), source.slug(), figures);
-                now = new SourceFigures(dated, nights, figures);
+                figures(dated, source.slug(), figures);
+                now = new SourceFigures(dated, figures);
             }
             bySource.put(source.slug(), now);
             values.putAll(now.values());
@@ -307,12 +306,18 @@ public class AirAttackMetrics {
         return HELP.get(name);
     }
 
-    /** The source's gauge values; a count no report of it states is left out. */
-    private static void figures(List<NightFigures.Night> nights, String source, Map<GaugeKey, Long> out) {
-        if (nights.isEmpty()) {
+    /**
+     * The source's gauge values; a count no report of it states is left out. One pass over the
+     * source's lines, nothing kept: at a hundred times today's history, keeping every night's
+     * figures between writes held a quarter of the heap (docs/performance.md#scale), and summing the
+     * written source again costs a few milliseconds.
+     */
+    private static void figures(NavigableMap<LocalDate, List<StoredReport>> dated, String source, Map<GaugeKey, Long> out) {
+        if (dated.isEmpty()) {
             return;
         }
-        NightFigures.Night latest = nights.get(nights.size() - 1);
+        Map.Entry<LocalDate, List<StoredReport>> last = dated.lastEntry();
+        NightFigures.Night latest = NightFigures.night(last.getKey(), last.getValue());
         for (NightFigures.WeaponFigures w : latest.weapons()) {
             Tags tags = Tags.of("source", source, "category", w.category().slug(), "weapon", w.weapon());
             for (NightFigure f : NightFigure.values()) {
@@ -323,24 +328,26 @@ public class AirAttackMetrics {
 
         for (Map.Entry<String, Integer> window : WINDOWS.entrySet()) {
             LocalDate first = latest.date().minusDays(window.getValue() - 1L);
-            Map<Category, Tally> sums = byCategory(nights.stream().filter(n -> !n.date().isBefore(first)).toList());
-            sums.forEach((category, tally) -> {
+            byCategory(dated.tailMap(first, true)).forEach((category, tally) -> {
                 Tags tags = Tags.of("source", source, "category", category.slug(), "window", window.getKey());
                 put(out, WINDOW_LAUNCHED, tags, tally.value(Measure.LAUNCHED));
                 put(out, WINDOW_NEUTRALISED, tags, tally.value(Measure.NEUTRALISED));
             });
         }
-        byCategory(nights).forEach((category, tally) -> {
+        byCategory(dated).forEach((category, tally) -> {
             Tags tags = Tags.of("source", source, "category", category.slug());
             CUMULATIVE.forEach((name, measure) -> put(out, name, tags, tally.value(measure)));
         });
     }
 
-    private static Map<Category, Tally> byCategory(List<NightFigures.Night> nights) {
+    /** The lines of these dated reports summed by category. */
+    private static Map<Category, Tally> byCategory(NavigableMap<LocalDate, List<StoredReport>> dated) {
         Map<Category, Tally> sums = new EnumMap<>(Category.class);
-        for (NightFigures.Night n : nights) {
-            for (NightFigures.WeaponFigures w : n.weapons()) {
-                sums.computeIfAbsent(w.category(), c -> new Tally()).add(w.tally());
+        for (List<StoredReport> reports : dated.values()) {
+            for (StoredReport r : reports) {
+                for (Line l : r.latest().lines()) {
+                    sums.computeIfAbsent(l.weapon().category(), c -> new Tally()).add(l);
+                }
             }
         }
         return sums;

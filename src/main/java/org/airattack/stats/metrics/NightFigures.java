@@ -3,7 +3,6 @@ package org.airattack.stats.metrics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -42,35 +41,14 @@ final class NightFigures {
 
     /** The source's nights from {@code from} to {@code to} (inclusive; null for open), oldest first. */
     static List<Night> nights(Snapshot snapshot, String source, LocalDate from, LocalDate to) {
-        return nights(snapshot.dated(source, PeriodFilter.NIGHT, from, to), Map.of()).nights();
-    }
-
-    /**
-     * The nights of a source's dated reports, and by their reports' list which night each is.
-     *
-     * @param known nights worked out before, by the very list of reports they were worked out from: a
-     *              snapshot keeps the lists of the dates a write left alone, so those are not summed again
-     */
-    static Worked nights(NavigableMap<LocalDate, List<StoredReport>> dated, Map<List<StoredReport>, Night> known) {
+        NavigableMap<LocalDate, List<StoredReport>> dated = snapshot.dated(source, PeriodFilter.NIGHT, from, to);
         List<Night> nights = new ArrayList<>(dated.size());
-        Map<List<StoredReport>, Night> by = new IdentityHashMap<>(dated.size() * 2);
-        dated.forEach((date, reports) -> {
-            Night n = known.get(reports);
-            if (n == null) {
-                n = night(date, reports);
-            }
-            nights.add(n);
-            by.put(reports, n);
-        });
-        return new Worked(nights, by);
-    }
-
-    /** Nights, oldest first, and the same by the list of reports each was worked out from (an identity map). */
-    record Worked(List<Night> nights, Map<List<StoredReport>, Night> byReports) {
+        dated.forEach((date, reports) -> nights.add(night(date, reports)));
+        return nights;
     }
 
     /** The night of these reports (one date's nights and spans). */
-    private static Night night(LocalDate date, List<StoredReport> reports) {
+    static Night night(LocalDate date, List<StoredReport> reports) {
         Map<String, WeaponFigures> weapons = new TreeMap<>();
         Instant end = null;
         for (StoredReport r : reports) {
