@@ -145,7 +145,7 @@ public class EventStream {
         });
         try {
             synchronized (handing) {
-                if (lastEventId != null && newest >= 0 && lastEventId < newest) {
+                if (lastEventId != null) {
                     replay(s, lastEventId);
                 }
                 subscribers.add(s);
@@ -156,12 +156,19 @@ public class EventStream {
         }
     }
 
-    /** The stored events after {@code lastEventId} up to the newest handed out, or a reset. */
+    /**
+     * The stored events after {@code lastEventId} up to the newest handed out, or a reset. The reset
+     * does not wait for this replica to have handed out the newest events: a resume from before the
+     * pruned ones has missed events whatever this replica's poll has seen.
+     */
     private void replay(Subscriber s, long lastEventId) {
         long upTo = newest;
         long pruned = QuarkusTransaction.requiringNew().call(events::prunedThrough);
         if (lastEventId < pruned) {
             s.emitter().emit(new Item(null, new Reset(lastEventId, pruned, "events after " + lastEventId + " have been pruned")));
+            return;
+        }
+        if (upTo < 0 || lastEventId >= upTo) {
             return;
         }
         List<PublishedEvent> missed = QuarkusTransaction.requiringNew()
