@@ -13,6 +13,7 @@ import jakarta.interceptor.Interceptor;
 
 import org.airattack.stats.report.ReportRepository;
 import org.airattack.stats.report.ReportsCommitted;
+import org.airattack.stats.report.Revision;
 import org.airattack.stats.report.StoredReport;
 import org.airattack.stats.report.StoredReportReader;
 
@@ -83,32 +84,33 @@ public class ReadModel {
 
     /** A write of this replica committed: take it in before the writer answers. */
     void onCommitted(@Observes ReportsCommitted committed) {
-        refresh(committed.version(), committed.created());
+        refresh(committed);
     }
 
     /** Loads every change committed since this snapshot's version. */
     public void refresh() {
-        refresh(-1, List.of());
+        refresh(null);
     }
 
     /**
-     * Loads every change committed since this snapshot's version, taking the reports a write of
-     * this replica created (revision 1, written at {@code createdAt}) from memory instead of reading
-     * them back; any later change to them is still read from the database.
+     * Loads every change committed since this snapshot's version, taking what a write of this
+     * replica left active (the reports it created, and the revisions it added when this snapshot
+     * is the state just before it) from memory instead of reading it back; anything else is read
+     * from the database.
      */
-    private void refresh(long createdAt, List<StoredReport> created) {
+    private void refresh(ReportsCommitted write) {
         refreshing.lock();
         try {
             Snapshot before = snapshot;
             long known = before.version();
             long started = System.nanoTime();
-            Changes changes = QuarkusTransaction.requiringNew().call(() -> load(known, createdAt, created));
+            Changes changes = QuarkusTransaction.requiringNew().call(() -> load(before, write));
             long loadedAt = System.nanoTime();
             Instant now = Instant.now();
             if (changes.version() < known) {
                 Log.warnf("the database's data version went back from %d to %d (restored or reset): reloading everything",
                         known, changes.version());
-                Changes all = QuarkusTransaction.requiringNew().call(() -> load(-1, -1, List.of()));
+                Changes all = QuarkusTransaction.requiringNew().call(() -> load(Snapshot.EMPTY, null));
                 snapshot = Snapshot.EMPTY.with(all.reports(), all.version());
             } else if (changes.version() != known || !changes.reports().isEmpty()) {
                 snapshot = snapshot.with(changes.reports(), changes.version());
@@ -142,19 +144,47 @@ public class ReadModel {
     private record Changes(long version, List<StoredReport> reports) {
     }
 
-    private Changes load(long known, long createdAt, List<StoredReport> created) {
+    private Changes load(Snapshot before, ReportsCommitted write) {
+        long known = before.version();
         long version = repository.currentVersion();
         if (version == known) {
             return new Changes(version, List.of());
         }
-        boolean preloaded = !created.isEmpty() && createdAt > known;
-        List<StoredReport> read = reader.changedSince(known, preloaded ? createdAt : -1);
-        if (!preloaded) {
-            return new Changes(version, read);
+        if (write == null || write.version() <= known || write.created().isEmpty() && write.revised().isEmpty()) {
+            return new Changes(version, reader.changedSince(known, -1));
         }
-        List<StoredReport> reports = new ArrayList<>(read.size() + created.size());
-        reports.addAll(created);
+        List<StoredReport> revised = appended(before, write);
+        List<StoredReport> read = reader.changedSince(known, write.version(), revised != null);
+        List<StoredReport> reports = new ArrayList<>(read.size() + write.created().size() + write.revised().size());
+        reports.addAll(write.created());
+        if (revised != null) {
+            reports.addAll(revised);
+        }
         reports.addAll(read);
         return new Changes(version, reports);
+    }
+
+    /**
+     * The reports the write revised, each with its new revision appended, when this snapshot holds
+     * the state just before the write (its version is the one before, and each report has the
+     * revisions before the new one); else null, and they are read back.
+     */
+    private static List<StoredReport> appended(Snapshot before, ReportsCommitted write) {
+        if (before.version() != write.version() - 1) {
+            return null;
+        }
+        List<StoredReport> out = new ArrayList<>(write.revised().size());
+        for (ReportsCommitted.Appended a : write.revised()) {
+            StoredReport previous = before.report(a.reportId()).orElse(null);
+            if (previous == null || previous.revisions().size() != a.revision().revision() - 1) {
+                return null;
+            }
+            List<Revision> revisions = new ArrayList<>(previous.revisions().size() + 1);
+            revisions.addAll(previous.revisions());
+            revisions.add(a.revision());
+            out.add(new StoredReport(previous.id(), previous.source(), previous.externalId(), true, write.version(),
+                    previous.createdAt(), null, List.copyOf(revisions)));
+        }
+        return out;
     }
 }

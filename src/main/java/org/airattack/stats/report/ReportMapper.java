@@ -101,7 +101,8 @@ public class ReportMapper {
                 .orElseThrow(() -> new IllegalStateException("report " + report.id + " names unknown source " + report.source));
     }
 
-    private Revision toRevision(ReportRevision rev, SourceInfo source) {
+    /** The domain view of a stored revision (with its lines) of a report of this source. */
+    public Revision toRevision(ReportRevision rev, SourceInfo source) {
         ReportWindow window = new ReportWindow(
                 WindowPoint.stored(rev.windowStart, rev.windowStartDateOnly, source.zone(), false),
                 WindowPoint.stored(rev.windowEnd, rev.windowEndDateOnly, source.zone(), true));

@@ -1,5 +1,6 @@
 package org.airattack.stats.report;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +38,10 @@ public class ReportRepository implements PanacheRepository<Report> {
      * @param id          the report
      * @param active      false when retracted
      * @param contentHash the latest revision's content hash
+     * @param revision    the latest revision's number
+     * @param retractedAt when it was retracted, if it is
      */
-    public record Current(long id, boolean active, String contentHash) {
+    public record Current(long id, boolean active, String contentHash, int revision, Instant retractedAt) {
 
         /** True when storing this draft would change nothing. */
         public boolean unchangedBy(ReportDraft draft) {
@@ -49,7 +52,7 @@ public class ReportRepository implements PanacheRepository<Report> {
     /** The state of the report with this source and external id, or null when there is none. */
     public Current current(String source, String externalId) {
         List<Object[]> rows = getEntityManager().createQuery("""
-                select r.id, r.status, rev.contentHash from Report r join r.revisions rev
+                select r.id, r.status, rev.contentHash, r.currentRevision, r.retractedAt from Report r join r.revisions rev
                 where r.source = :source and r.externalId = :externalId and rev.revision = r.currentRevision""", Object[].class)
                 .setParameter("source", source)
                 .setParameter("externalId", externalId)
@@ -61,11 +64,11 @@ public class ReportRepository implements PanacheRepository<Report> {
     public Map<ReportKey, Current> currentByPrefix(String prefix) {
         Map<ReportKey, Current> out = new HashMap<>();
         getEntityManager().createQuery("""
-                select r.id, r.status, rev.contentHash, r.source, r.externalId from Report r join r.revisions rev
+                select r.id, r.status, rev.contentHash, r.currentRevision, r.retractedAt, r.source, r.externalId from Report r join r.revisions rev
                 where r.externalId like :prefix escape '!' and rev.revision = r.currentRevision""", Object[].class)
                 .setParameter("prefix", likePrefix(prefix))
                 .getResultStream()
-                .forEach(row -> out.put(new ReportKey((String) row[3], (String) row[4]), current(row)));
+                .forEach(row -> out.put(new ReportKey((String) row[5], (String) row[6]), current(row)));
         return out;
     }
 
@@ -79,7 +82,7 @@ public class ReportRepository implements PanacheRepository<Report> {
         for (int i = 0; i < all.size(); i += KEYS_PER_QUERY) {
             List<ReportKey> chunk = all.subList(i, Math.min(all.size(), i + KEYS_PER_QUERY));
             getEntityManager().createQuery("""
-                    select r.id, r.status, rev.contentHash, r.source, r.externalId from Report r join r.revisions rev
+                    select r.id, r.status, rev.contentHash, r.currentRevision, r.retractedAt, r.source, r.externalId from Report r join r.revisions rev
                     where r.source in :sources and r.externalId in :ids and r.externalId like :prefix escape '!'
                     and rev.revision = r.currentRevision""", Object[].class)
                     .setParameter("sources", chunk.stream().map(ReportKey::source).distinct().toList())
@@ -88,7 +91,7 @@ public class ReportRepository implements PanacheRepository<Report> {
                     .getResultStream()
                     .forEach(row -> {
                         // the sources and ids of a chunk also pair up across keys
-                        ReportKey key = new ReportKey((String) row[3], (String) row[4]);
+                        ReportKey key = new ReportKey((String) row[5], (String) row[6]);
                         if (keys.contains(key)) {
                             out.put(key, current(row));
                         }
@@ -98,7 +101,7 @@ public class ReportRepository implements PanacheRepository<Report> {
     }
 
     private static Current current(Object[] row) {
-        return new Current((Long) row[0], Report.ACTIVE.equals(row[1]), (String) row[2]);
+        return new Current((Long) row[0], Report.ACTIVE.equals(row[1]), (String) row[2], (Integer) row[3], (Instant) row[4]);
     }
 
     /** The latest revisions, with lines and report, of the source's active reports dated {@code date}, but the one with this external id. */

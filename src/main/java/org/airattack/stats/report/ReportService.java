@@ -1,5 +1,6 @@
 package org.airattack.stats.report;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import org.airattack.stats.catalog.SourceInfo;
 import org.airattack.stats.problem.ConflictException;
 import org.airattack.stats.problem.NotFoundException;
 import org.airattack.stats.problem.ProblemType;
@@ -184,22 +186,26 @@ public class ReportService {
             return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, versionBefore[0]);
         }
         List<Report> fresh = new ArrayList<>();
+        List<ReportsCommitted.Appended> appended = new ArrayList<>();
         BatchResult result = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Instant now = now();
             Map<ReportKey, Current> current = repository.currentOf(keys, externalIdPrefix);
             List<Outcome> outcomes = new ArrayList<>(drafts.size());
             List<Report> created = new ArrayList<>();
+            List<Revised> revised = new ArrayList<>();
             for (ReportDraft d : drafts) {
                 Current c = current.get(ReportKey.of(d));
                 outcomes.add(c == null ? Outcome.CREATED : c.unchangedBy(d) ? Outcome.UNCHANGED : Outcome.REVISED);
                 if (c == null) {
                     created.add(newReport(d, origin, version, now));
-                } else {
-                    apply(d, origin, c, version, now);
+                } else if (!c.unchangedBy(d)) {
+                    revised.add(new Revised(c.id(), nextRevision(d, origin, c, now), d.source()));
                 }
             }
             insertAll(created);
+            reviseAll(revised, version);
+            revised.forEach(r -> appended.add(new ReportsCommitted.Appended(r.reportId(), mapper.toRevision(r.revision(), r.source()))));
             fresh.addAll(created);
             int retracted = 0;
             for (Long id : retract) {
@@ -214,8 +220,9 @@ public class ReportService {
         for (int i = 0; i < drafts.size(); i++) {
             accepted.fire(new ReportAccepted(drafts.get(i).source().slug(), result.outcomes().get(i)));
         }
-        // the reports this batch created are already in memory: the read model need not read them back
-        committed.fire(new ReportsCommitted(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions)).toList()));
+        // the reports this batch created and the revisions it added are in memory: the read model need not read them back
+        committed.fire(new ReportsCommitted(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions)).toList(),
+                appended));
         return result;
     }
 
@@ -278,6 +285,56 @@ public class ReportService {
         report.createdAt = now;
         report.revisions.add(mapper.toRevision(report, 1, draft, origin, now));
         return report;
+    }
+
+    /** A new revision of the stored report with this id. */
+    private record Revised(long reportId, ReportRevision revision, SourceInfo source) {
+    }
+
+    /** The draft as the next revision of a stored report, not yet stored; a retracted one is made active again by it. */
+    private ReportRevision nextRevision(ReportDraft draft, Origin origin, Current current, Instant now) {
+        Report report = repository.getEntityManager().getReference(Report.class, current.id());
+        ReportRevision revision = mapper.toRevision(report, current.revision() + 1, draft, origin, now);
+        revision.retractedBefore = current.retractedAt();
+        return revision;
+    }
+
+    /**
+     * Stores new revisions of stored reports as {@link #insertAll} stores new reports, then moves
+     * each report to its new revision in one JDBC batch: row by row through the persistence context
+     * (a select, the inserts and an update per report, each a round trip) a revision file of the
+     * hundredfold history took seconds (docs/performance.md#scale). Runs in the caller's transaction.
+     */
+    private void reviseAll(List<Revised> revised, long version) {
+        if (revised.isEmpty()) {
+            return;
+        }
+        List<ReportRevision> revisions = revised.stream().map(Revised::revision).toList();
+        List<ReportLine> lines = new ArrayList<>(revisions.size() * 2);
+        revisions.forEach(rev -> lines.addAll(rev.lines));
+        Session current = repository.getEntityManager().unwrap(Session.class);
+        try (StatelessSession session = current.getSessionFactory().withStatelessOptions()
+                .connection(current.doReturningWork(connection -> connection)).openStatelessSession()) {
+            session.setJdbcBatchSize(BATCH);
+            session.insertMultiple(revisions);
+            session.insertMultiple(lines);
+        }
+        current.doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update report set current_revision = ?, status = 'active', retracted_at = null, last_change = ? where id = ?")) {
+                int n = 0;
+                for (Revised r : revised) {
+                    update.setInt(1, r.revision().revision);
+                    update.setLong(2, version);
+                    update.setLong(3, r.reportId());
+                    update.addBatch();
+                    if (++n % BATCH == 0) {
+                        update.executeBatch();
+                    }
+                }
+                update.executeBatch();
+            }
+        });
     }
 
     /**

@@ -8,7 +8,20 @@ import java.util.List;
  *
  * @param version the data version the write committed
  * @param created the reports the write created, as stored (revision 1), so they need not be read
- *                back; any other change is read from the database
+ *                back
+ * @param revised the revisions the write added to stored reports, each making its report active at
+ *                this version; with {@code created}, every report the write left active. The read
+ *                model appends them to the reports it holds when it holds the state just before
+ *                this write, and otherwise reads them back. Any other change (a retraction) is read
+ *                from the database.
  */
-public record ReportsCommitted(long version, List<StoredReport> created) {
+public record ReportsCommitted(long version, List<StoredReport> created, List<Appended> revised) {
+
+    public ReportsCommitted(long version, List<StoredReport> created) {
+        this(version, created, List.of());
+    }
+
+    /** A new revision of the stored report with this id. */
+    public record Appended(long reportId, Revision revision) {
+    }
 }

@@ -44,7 +44,7 @@ public class StoredReportReader {
             from report r
             join report_revision v on v.report_id = r.id
             left join report_line l on l.revision_id = v.id
-            where r.last_change > ? and not (r.last_change = ? and r.current_revision = 1 and r.status = 'active')
+            where r.last_change > ? and not (r.last_change = ? and r.status = 'active' and (? or r.current_revision = 1))
             order by r.id, v.revision, l.position""";
 
     private final AgroalDataSource dataSource;
@@ -64,10 +64,19 @@ public class StoredReportReader {
      * Ordered by id.
      */
     public List<StoredReport> changedSince(long version, long created) {
+        return changedSince(version, created, false);
+    }
+
+    /**
+     * The same, leaving out with {@code everyActive} every report the write at {@code created} left
+     * active (those it created and those it revised), not only those it created.
+     */
+    public List<StoredReport> changedSince(long version, long created, boolean everyActive) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CHANGED_SINCE)) {
             s.setFetchSize(FETCH_SIZE);
             s.setLong(1, version);
             s.setLong(2, created);
+            s.setBoolean(3, everyActive);
             try (ResultSet rs = s.executeQuery()) {
                 return new Batch().read(rs);
             }

@@ -104,4 +104,41 @@ class ReportServiceBatchTest {
         }
         assertEquals(3, readModel.snapshot().reportsNewestFirst().size());
     }
+
+    @Test
+    void shouldReviseInABatchAReportRetractedBeforeAndHoldInMemoryWhatTheDatabaseHolds() throws Exception {
+        service.storeAll(List.of(draft("night-2025-05-24.json", "batch:a"), draft("ru-mod-2025-05-23.json", "batch:b")),
+                List.of(), "batch:", Origin.DATASET);
+        long a = readModel.snapshot().reportsNewestFirst().stream().filter(r -> r.externalId().equals("batch:a"))
+                .findFirst().orElseThrow().id();
+        ReportService.BatchResult retraction = service.storeAll(List.of(), List.of(a), "batch:", Origin.DATASET);
+        assertEquals(1, retraction.retracted());
+        java.time.Instant retractedAt = readModel.snapshot().report(a).orElseThrow().retractedAt();
+        org.junit.jupiter.api.Assertions.assertNotNull(retractedAt);
+
+        ReportDraft revised = validator.validate(json.readValue(Api.fixture("night-2025-05-24.json")
+                .replace("kpszsu/posts/pfbid0abc\",", "batch:a\",").replace("\"launched\": 250", "\"launched\": 251"),
+                ReportRequest.class), ReportValidator.UnknownWeapons.REJECT);
+        ReportService.BatchResult result = service.storeAll(List.of(revised, draft("ru-mod-2025-05-23.json", "batch:b")),
+                List.of(), "batch:", Origin.DATASET);
+        assertEquals(List.of(ReportService.Outcome.REVISED, ReportService.Outcome.UNCHANGED), result.outcomes());
+
+        StoredReport back = readModel.snapshot().report(a).orElseThrow();
+        assertEquals(true, back.active(), "a revision makes a retracted report active again");
+        assertEquals(null, back.retractedAt());
+        assertEquals(2, back.revisions().size());
+        assertEquals(retractedAt, back.latest().retractedBefore(), "the revision keeps when the report had been retracted");
+        assertEquals(result.version(), back.lastChange());
+        assertEquals(251, back.latest().lines().get(0).launched());
+        for (StoredReport inMemory : readModel.snapshot().reportsNewestFirst()) {
+            StoredReport readBack = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> mapper.toStored(
+                    repository.findById(inMemory.id()), repository.revisionsOf(inMemory.id())));
+            assertEquals(readBack, inMemory, "report " + inMemory.id() + " as kept in memory after the batch");
+        }
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            ReportRepository.Current current = repository.current("ua-air-force", "batch:a");
+            assertEquals(2, current.revision());
+            assertEquals(true, current.active());
+        });
+    }
 }
