@@ -81,10 +81,15 @@ public class ReportMapper {
 
     /** The domain view of a report and its revisions (oldest first). */
     public StoredReport toStored(Report report, List<ReportRevision> revisions) {
+        return toStored(report, revisions, new SharedValues());
+    }
+
+    /** The same, sharing the equal values of a batch ({@link SharedValues}). */
+    StoredReport toStored(Report report, List<ReportRevision> revisions, SharedValues shared) {
         SourceInfo source = source(report);
         List<Revision> views = new ArrayList<>(revisions.size());
         for (ReportRevision rev : revisions) {
-            views.add(toRevision(rev, source));
+            views.add(toRevision(rev, source, shared));
         }
         return new StoredReport(report.id, source, report.externalId, Report.ACTIVE.equals(report.status), report.lastChange,
                 report.createdAt, report.retractedAt, List.copyOf(views));
@@ -101,21 +106,25 @@ public class ReportMapper {
                 .orElseThrow(() -> new IllegalStateException("report " + report.id + " names unknown source " + report.source));
     }
 
-    /** The domain view of a stored revision (with its lines) of a report of this source. */
-    public Revision toRevision(ReportRevision rev, SourceInfo source) {
-        ReportWindow window = new ReportWindow(
-                WindowPoint.stored(rev.windowStart, rev.windowStartDateOnly, source.zone(), false),
-                WindowPoint.stored(rev.windowEnd, rev.windowEndDateOnly, source.zone(), true));
+    private Revision toRevision(ReportRevision rev, SourceInfo source) {
+        return toRevision(rev, source, new SharedValues());
+    }
+
+    /** The domain view of a stored revision (with its lines) of a report of this source, sharing the equal values of a batch. */
+    Revision toRevision(ReportRevision rev, SourceInfo source, SharedValues shared) {
+        ReportWindow window = shared.of(new ReportWindow(
+                shared.of(WindowPoint.stored(rev.windowStart, rev.windowStartDateOnly, source.zone(), false)),
+                shared.of(WindowPoint.stored(rev.windowEnd, rev.windowEndDateOnly, source.zone(), true))));
         List<Line> lines = new ArrayList<>(rev.lines.size());
         for (ReportLine l : rev.lines) {
-            lines.add(new Line(catalog.byStoredKey(l.weapon), l.weaponSpelling, l.launchPlace, l.launched, l.shotDown,
-                    l.suppressed, l.neutralised, l.stillAirborne, l.hitLocations, l.debrisLocations,
-                    l.leftAirspace == null ? NO_COUNTRIES : readLeftAirspace(l.leftAirspace), l.shaheds, l.withheld));
+            lines.add(new Line(shared.of(catalog.byStoredKey(l.weapon)), shared.of(l.weaponSpelling), shared.of(l.launchPlace),
+                    l.launched, l.shotDown, l.suppressed, l.neutralised, l.stillAirborne, l.hitLocations, l.debrisLocations,
+                    l.leftAirspace == null ? NO_COUNTRIES : shared.of(readLeftAirspace(l.leftAirspace)), l.shaheds, l.withheld));
         }
-        List<String> warnings = rev.warnings == null ? List.of() : readWarnings(rev.warnings);
-        return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), rev.date, rev.target, rev.url,
-                rev.publishedAt, rev.recordedAt, List.copyOf(lines), warnings, rev.additionalWave,
-                rev.origin == null ? null : Origin.fromSlug(rev.origin).orElse(null), rev.retractedBefore);
+        List<String> warnings = rev.warnings == null ? List.of() : shared.of(readWarnings(rev.warnings).stream().map(shared::of).toList());
+        return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), shared.of(rev.date), shared.of(rev.target),
+                shared.of(rev.url), shared.of(rev.publishedAt), shared.of(rev.recordedAt), List.copyOf(lines), warnings, rev.additionalWave,
+                rev.origin == null ? null : Origin.fromSlug(rev.origin).orElse(null), shared.of(rev.retractedBefore));
     }
 
     /** A stored line's countries the weapon flew on into (its JSON object), unmodifiable. */

@@ -187,6 +187,7 @@ public class ReportService {
         }
         List<Report> fresh = new ArrayList<>();
         List<ReportsCommitted.Appended> appended = new ArrayList<>();
+        SharedValues shared = new SharedValues();
         BatchResult result = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
             long version = repository.nextVersion();
             Instant now = now();
@@ -205,7 +206,7 @@ public class ReportService {
             }
             insertAll(created);
             reviseAll(revised, version);
-            revised.forEach(r -> appended.add(new ReportsCommitted.Appended(r.reportId(), mapper.toRevision(r.revision(), r.source()))));
+            revised.forEach(r -> appended.add(new ReportsCommitted.Appended(r.reportId(), mapper.toRevision(r.revision(), r.source(), shared))));
             fresh.addAll(created);
             int retracted = 0;
             for (Long id : retract) {
@@ -221,7 +222,7 @@ public class ReportService {
             accepted.fire(new ReportAccepted(drafts.get(i).source().slug(), result.outcomes().get(i)));
         }
         // the reports this batch created and the revisions it added are in memory: the read model need not read them back
-        committed.fire(new ReportsCommitted(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions)).toList(),
+        committed.fire(new ReportsCommitted(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions, shared)).toList(),
                 appended));
         return result;
     }
