@@ -21,6 +21,9 @@ public interface AirAttackConfig {
     /** The in-memory read model every read is answered from. */
     ReadModel readModel();
 
+    /** The report store's upkeep. */
+    Store store();
+
     /** Paging and range limits of the read API. */
     Api api();
 
@@ -73,6 +76,17 @@ public interface AirAttackConfig {
         /** The largest JSON request body; a night's report is a few kilobytes. */
         @WithDefault("256K")
         MemorySize maxJsonBody();
+    }
+
+    /** The report store's upkeep. */
+    interface Store {
+
+        /**
+         * A batch that creates or revises at least this many reports has PostgreSQL analyse the
+         * report tables right after it, in the background, instead of waiting for autovacuum.
+         */
+        @WithDefault("1000")
+        int analyzeAfterReports();
     }
 
     /** The in-memory read model. */

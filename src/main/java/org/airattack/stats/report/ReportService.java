@@ -65,6 +65,7 @@ public class ReportService {
     private final StoredReports stored;
     private final Event<ReportAccepted> accepted;
     private final Event<ReportsCommitted> committed;
+    private final PlannerStatistics statistics;
     /**
      * Writes on one replica queue here, in arrival order, before they take a connection: the
      * database row lock ({@link ReportRepository#nextVersion()}) orders them across replicas, and
@@ -73,13 +74,14 @@ public class ReportService {
     private final ReentrantLock writing = new ReentrantLock(true);
 
     public ReportService(ReportValidator validator, ReportRepository repository, ReportMapper mapper, StoredReports stored,
-            Event<ReportAccepted> accepted, Event<ReportsCommitted> committed) {
+            Event<ReportAccepted> accepted, Event<ReportsCommitted> committed, PlannerStatistics statistics) {
         this.validator = validator;
         this.repository = repository;
         this.mapper = mapper;
         this.stored = stored;
         this.accepted = accepted;
         this.committed = committed;
+        this.statistics = statistics;
     }
 
     /** POST: a new report, a new revision of an existing (source, externalId), or nothing when identical. */
@@ -221,6 +223,7 @@ public class ReportService {
         for (int i = 0; i < drafts.size(); i++) {
             accepted.fire(new ReportAccepted(drafts.get(i).source().slug(), result.outcomes().get(i)));
         }
+        statistics.written(fresh.size() + appended.size());
         // the reports this batch created and the revisions it added are in memory: the read model need not read them back
         committed.fire(new ReportsCommitted(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions, shared)).toList(),
                 appended));

@@ -1,0 +1,89 @@
+package org.airattack.stats.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.airattack.stats.config.AirAttackConfig;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+
+/**
+ * Refreshes PostgreSQL's planner statistics of the report tables after a bulk write, in the
+ * background. Until autovacuum next analyses them (a minute or more), a freshly imported history
+ * has none, and the planner scans every revision for the same-night lookup of each single write:
+ * at a hundred times today's history a write took 350 ms instead of 35 until a read showed it
+ * (docs/performance.md#scale). One analysis at a time; writes that come while one runs are
+ * covered by one more after it. H2 (dev mode) plans without them and is left alone.
+ */
+@ApplicationScoped
+public class PlannerStatistics {
+
+    private final AgroalDataSource dataSource;
+    private final int afterRows;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "airattack-analyze");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long analysed;
+
+    public PlannerStatistics(AgroalDataSource dataSource, AirAttackConfig config) {
+        this.dataSource = dataSource;
+        this.afterRows = config.store().analyzeAfterReports();
+    }
+
+    /** A batch wrote this many reports (created or revised): past the threshold, the statistics are refreshed. */
+    void written(int reports) {
+        if (reports < afterRows) {
+            return;
+        }
+        pending.set(true);
+        if (running.compareAndSet(false, true)) {
+            worker.execute(this::analyse);
+        }
+    }
+
+    /** How many analyses have completed (for tests and the log). */
+    public long analysed() {
+        return analysed;
+    }
+
+    private void analyse() {
+        try {
+            while (pending.getAndSet(false)) {
+                long started = System.nanoTime();
+                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                    if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                        return;
+                    }
+                    s.execute("analyze report, report_revision, report_line");
+                    analysed++;
+                    Log.infof("planner statistics of the report tables refreshed after a bulk write in %d ms",
+                            (System.nanoTime() - started) / 1_000_000);
+                } catch (SQLException | RuntimeException e) {
+                    Log.warnf("could not refresh the planner statistics after a bulk write (autovacuum will): %s", e.getMessage());
+                }
+            }
+        } finally {
+            running.set(false);
+            if (pending.get() && running.compareAndSet(false, true)) {
+                worker.execute(this::analyse);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
