@@ -123,8 +123,8 @@ public class ReadModel {
             }
             long announced = System.nanoTime();
             if (announced - started > SLOW_REFRESH_NANOS) {
-                Log.infof("read model took in %d changed reports (version %d): load %d ms, apply %d ms, observers %d ms",
-                        changes.reports().size(), snapshot.version(), (loadedAt - started) / 1_000_000,
+                Log.infof("read model took in %d changed reports (%d from the write, the rest read back; version %d): load %d ms, "
+                        + "apply %d ms, observers %d ms", changes.reports().size(), changes.fromMemory(), snapshot.version(), (loadedAt - started) / 1_000_000,
                         (applied - loadedAt) / 1_000_000, (announced - applied) / 1_000_000);
             }
         } finally {
@@ -141,7 +141,12 @@ public class ReadModel {
         }
     }
 
-    private record Changes(long version, List<StoredReport> reports) {
+    /** What a refresh took in: the changed reports, and how many of them came from the write's memory instead of the database. */
+    private record Changes(long version, List<StoredReport> reports, int fromMemory) {
+
+        Changes(long version, List<StoredReport> reports) {
+            this(version, reports, 0);
+        }
     }
 
     private Changes load(Snapshot before, ReportsCommitted write) {
@@ -161,7 +166,7 @@ public class ReadModel {
             reports.addAll(revised);
         }
         reports.addAll(read);
-        return new Changes(version, reports);
+        return new Changes(version, reports, reports.size() - read.size());
     }
 
     /**

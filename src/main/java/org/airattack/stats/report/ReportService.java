@@ -177,23 +177,20 @@ public class ReportService {
      * @param origin           the writer of every draft
      */
     public BatchResult storeAll(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix, Origin origin) {
-        long[] versionBefore = new long[1];
         Set<ReportKey> keys = drafts.stream().map(ReportKey::of).collect(Collectors.toSet());
-        Map<ReportKey, Current> before = QuarkusTransaction.requiringNew().call(() -> {
-            versionBefore[0] = repository.currentVersion();
-            return repository.currentOf(keys, externalIdPrefix);
-        });
-        if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, before))) {
-            drafts.forEach(d -> accepted.fire(new ReportAccepted(d.source().slug(), Outcome.UNCHANGED)));
-            return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, versionBefore[0]);
-        }
         List<Report> fresh = new ArrayList<>();
         List<ReportsCommitted.Appended> appended = new ArrayList<>();
         SharedValues shared = new SharedValues();
+        boolean[] wrote = new boolean[1];
         BatchResult result = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
-            long version = repository.nextVersion();
-            Instant now = now();
+            // the stored state is read once, under the write lock; a batch that changes nothing takes no version
             Map<ReportKey, Current> current = repository.currentOf(keys, externalIdPrefix);
+            if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, current))) {
+                return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, repository.currentVersion());
+            }
+            long version = repository.nextVersion();
+            wrote[0] = true;
+            Instant now = now();
             List<Outcome> outcomes = new ArrayList<>(drafts.size());
             List<Report> created = new ArrayList<>();
             List<Revised> revised = new ArrayList<>();
@@ -222,6 +219,9 @@ public class ReportService {
         }));
         for (int i = 0; i < drafts.size(); i++) {
             accepted.fire(new ReportAccepted(drafts.get(i).source().slug(), result.outcomes().get(i)));
+        }
+        if (!wrote[0]) {
+            return result; // nothing written: no version taken, nothing for the read model
         }
         statistics.written(fresh.size() + appended.size());
         // the reports this batch created and the revisions it added are in memory: the read model need not read them back
