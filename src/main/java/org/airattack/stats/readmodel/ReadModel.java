@@ -186,7 +186,7 @@ public class ReadModel {
             }
             List<Revision> revisions = new ArrayList<>(previous.revisions().size() + 1);
             revisions.addAll(previous.revisions());
-            revisions.add(a.revision());
+            revisions.add(a.revision().sharing(previous.latest()));
             out.add(new StoredReport(previous.id(), previous.source(), previous.externalId(), true, write.version(),
                     previous.createdAt(), null, List.copyOf(revisions)));
         }

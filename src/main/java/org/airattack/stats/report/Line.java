@@ -40,4 +40,14 @@ public record Line(WeaponRef weapon, String spelling, String launchPlace,
         }
         return (shotDown == null ? 0 : shotDown) + (suppressed == null ? 0 : suppressed);
     }
+
+    /** This line holding, where its values equal those of {@code previous}, that one's objects (or {@code previous} itself when equal). */
+    Line sharing(Line previous) {
+        if (equals(previous)) {
+            return previous;
+        }
+        return new Line(Revision.same(weapon, previous.weapon), Revision.same(spelling, previous.spelling),
+                Revision.same(launchPlace, previous.launchPlace), launched, shotDown, suppressed, neutralised, stillAirborne,
+                hitLocations, debrisLocations, Revision.same(leftAirspace, previous.leftAirspace), shaheds, withheld);
+    }
 }

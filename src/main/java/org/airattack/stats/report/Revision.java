@@ -24,4 +24,30 @@ import java.util.List;
 public record Revision(int revision, ReportWindow window, Period period, LocalDate date, String target, String url,
         Instant publishedAt, Instant recordedAt, List<Line> lines, List<String> warnings,
         boolean additionalWave, Origin origin, Instant retractedBefore) {
+
+    /**
+     * This revision holding, where its values equal those of the one it follows, that one's very
+     * objects (window, dates, target, URL, warnings, the lines' names and places, whole lines): a
+     * revision mostly repeats its predecessor, and a history of years keeps every revision in memory.
+     */
+    public Revision sharing(Revision previous) {
+        List<Line> shared = lines;
+        if (lines.equals(previous.lines)) {
+            shared = previous.lines;
+        } else {
+            Line[] out = lines.toArray(Line[]::new);
+            for (int i = 0; i < out.length && i < previous.lines.size(); i++) {
+                out[i] = out[i].sharing(previous.lines.get(i));
+            }
+            shared = List.of(out);
+        }
+        return new Revision(revision, same(window, previous.window), period, same(date, previous.date), same(target, previous.target),
+                same(url, previous.url), same(publishedAt, previous.publishedAt), recordedAt, shared,
+                same(warnings, previous.warnings), additionalWave, origin, same(retractedBefore, previous.retractedBefore));
+    }
+
+    /** {@code previous} when it equals {@code value}, else {@code value}. */
+    static <T> T same(T value, T previous) {
+        return value != null && value.equals(previous) ? previous : value;
+    }
 }
