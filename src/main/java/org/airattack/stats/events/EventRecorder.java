@@ -177,7 +177,8 @@ public class EventRecorder {
         List<Change> changes = new ArrayList<>();
         List<EventRepository.Announcement> announced = new ArrayList<>();
         Set<Key> touched = touchedSince(s, cursor);
-        Map<String, Long> perSeries = touched.stream().collect(Collectors.groupingBy(Key::series, Collectors.counting()));
+        Map<String, List<LocalDate>> perSeries = touched.stream()
+                .collect(Collectors.groupingBy(Key::series, Collectors.mapping(Key::date, Collectors.toList())));
         Map<String, Map<LocalDate, String>> known = new HashMap<>();
         for (Key key : touched) {
             Optional<NightResponse> night = nights.night(s, key.source(), key.period(), key.date());
@@ -185,8 +186,9 @@ public class EventRecorder {
             String source = key.source().slug();
             String period = key.period().slug();
             // a few nights: one lookup each; many (an import): the series' announced figures at once
-            String before = perSeries.get(key.series()) <= ONE_BY_ONE ? events.figures(source, period, key.date()).orElse(null)
-                    : known.computeIfAbsent(key.series(), k -> events.figures(source, period)).get(key.date());
+            List<LocalDate> dates = perSeries.get(key.series());
+            String before = dates.size() <= ONE_BY_ONE ? events.figures(source, period, key.date()).orElse(null)
+                    : known.computeIfAbsent(key.series(), k -> events.figures(source, period, dates)).get(key.date());
             if (after != null && before == null) {
                 changes.add(new Change(key, EventType.NIGHT, night.get(), null));
             } else if (before != null && !before.equals(after)) {

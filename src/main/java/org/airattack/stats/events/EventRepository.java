@@ -3,6 +3,7 @@ package org.airattack.stats.events;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +72,30 @@ public class EventRepository implements PanacheRepositoryBase<NightEvent, Long> 
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
     }
 
-    /** The figures last announced for the nights of a source under a period filter, by date. */
-    public Map<LocalDate, String> figures(String source, String period) {
-        List<?> rows = getEntityManager().createNativeQuery("""
-                select night_date, figures from night_figures where source = :source and period = :period""")
-                .setParameter("source", source).setParameter("period", period)
-                .getResultList();
-        Map<LocalDate, String> out = new HashMap<>(rows.size() * 2);
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            out.put(r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0], (String) r[1]);
+    /**
+     * The figures last announced for these nights of a source under a period filter, by date; in
+     * queries of {@value #DATES_PER_QUERY} dates. Only the dates asked for: the figures of every night
+     * of a history a hundred times today's are tens of megabytes, held while an import's events are made.
+     */
+    public Map<LocalDate, String> figures(String source, String period, Collection<LocalDate> dates) {
+        Map<LocalDate, String> out = new HashMap<>(dates.size() * 2);
+        List<LocalDate> all = List.copyOf(dates);
+        for (int i = 0; i < all.size(); i += DATES_PER_QUERY) {
+            List<?> rows = getEntityManager().createNativeQuery("""
+                    select night_date, figures from night_figures
+                    where source = :source and period = :period and night_date in (:dates)""")
+                    .setParameter("source", source).setParameter("period", period)
+                    .setParameter("dates", all.subList(i, Math.min(all.size(), i + DATES_PER_QUERY)))
+                    .getResultList();
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                out.put(r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0], (String) r[1]);
+            }
         }
         return out;
     }
+
+    private static final int DATES_PER_QUERY = 1_000;
 
     /** Figures announced for a night; null figures: the night has no report any more. */
     public record Announcement(String source, String period, LocalDate date, String figures) {

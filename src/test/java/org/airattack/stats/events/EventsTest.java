@@ -150,6 +150,34 @@ class EventsTest {
         }
     }
 
+    /** A dataset file of {@code nights} national nights from 1 March 2025, {@code launched} drones each. */
+    private static String nightsCsv(int nights, int launched) {
+        StringBuilder csv = new StringBuilder("time_start,time_end,model,launch_place,target,launched,destroyed,source\n");
+        for (int i = 0; i < nights; i++) {
+            java.time.LocalDate day = java.time.LocalDate.of(2025, 3, 1).plusDays(i);
+            csv.append(day).append(" 19:00,").append(day.plusDays(1)).append(" 09:00,Shahed-136/131,,Ukraine,")
+                    .append(launched).append(".0,").append(launched - 10).append(".0,kpszsu/posts/pfbidbulk").append(i).append('\n');
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void shouldCountTheCorrectionsOfARevisedImportOfManyNights() {
+        Api.asWriter().contentType("text/csv").body(nightsCsv(30, 100)).post("/api/v1/imports/piterfm").then().statusCode(200);
+        awaitEvents(1);
+        try (SseClient sse = connect("?source=ua-air-force", Map.of())) {
+            Api.asWriter().contentType("text/csv").body(nightsCsv(30, 120)).post("/api/v1/imports/piterfm").then().statusCode(200)
+                    .body("reports.revised", org.hamcrest.Matchers.is(30));
+            SseClient.Received e = sse.next(SOON);
+            assertNotNull(e);
+            assertEquals("bulk", e.event());
+            assertEquals(30, e.json().getInt("corrections"), "every night was announced before: " + e.json().prettify());
+            assertEquals(0, e.json().getInt("nights"));
+            assertEquals("2025-03-02", e.json().getString("from"));
+            assertEquals("2025-03-31", e.json().getString("to"));
+        }
+    }
+
     @Test
     void shouldReplayTheEventsMissedSinceLastEventId() {
         String first;
