@@ -163,9 +163,11 @@ class EventsTest {
 
     @Test
     void shouldCountTheCorrectionsOfARevisedImportOfManyNights() {
-        Api.asWriter().contentType("text/csv").body(nightsCsv(30, 100)).post("/api/v1/imports/piterfm").then().statusCode(200);
-        awaitEvents(1);
         try (SseClient sse = connect("?source=ua-air-force", Map.of())) {
+            Api.asWriter().contentType("text/csv").body(nightsCsv(30, 100)).post("/api/v1/imports/piterfm").then().statusCode(200);
+            SseClient.Received first = sse.next(SOON);
+            assertNotNull(first);
+            assertEquals(30, first.json().getInt("nights"), "the first import publishes the nights: " + first.json().prettify());
             Api.asWriter().contentType("text/csv").body(nightsCsv(30, 120)).post("/api/v1/imports/piterfm").then().statusCode(200)
                     .body("reports.revised", org.hamcrest.Matchers.is(30));
             SseClient.Received e = sse.next(SOON);
