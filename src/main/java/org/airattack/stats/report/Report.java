@@ -25,7 +25,7 @@ public class Report {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_seq")
-    @SequenceGenerator(name = "report_seq", sequenceName = "report_seq", allocationSize = 50)
+    @SequenceGenerator(name = "report_seq", sequenceName = "report_seq", allocationSize = 500)
     public Long id;
 
     @Column(name = "source_slug")

@@ -18,7 +18,7 @@ public class ReportLine {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_line_seq")
-    @SequenceGenerator(name = "report_line_seq", sequenceName = "report_line_seq", allocationSize = 50)
+    @SequenceGenerator(name = "report_line_seq", sequenceName = "report_line_seq", allocationSize = 500)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY)

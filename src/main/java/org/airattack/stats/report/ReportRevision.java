@@ -26,7 +26,7 @@ public class ReportRevision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_revision_seq")
-    @SequenceGenerator(name = "report_revision_seq", sequenceName = "report_revision_seq", allocationSize = 50)
+    @SequenceGenerator(name = "report_revision_seq", sequenceName = "report_revision_seq", allocationSize = 500)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY)

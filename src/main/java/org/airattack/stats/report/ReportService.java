@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -177,57 +176,70 @@ public class ReportService {
      * @param origin           the writer of every draft
      */
     public BatchResult storeAll(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix, Origin origin) {
-        Set<ReportKey> keys = drafts.stream().map(ReportKey::of).collect(Collectors.toSet());
-        List<Report> fresh = new ArrayList<>();
-        List<ReportsCommitted.Appended> appended = new ArrayList<>();
-        SharedValues shared = new SharedValues();
-        boolean[] wrote = new boolean[1];
-        BatchResult result = queued(() -> QuarkusTransaction.requiringNew().call(() -> {
-            // the stored state is read once, under the write lock; a batch that changes nothing takes no version
-            Map<ReportKey, Current> current = repository.currentOf(keys, externalIdPrefix);
-            if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, current))) {
-                return new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, repository.currentVersion());
-            }
-            long version = repository.nextVersion();
-            wrote[0] = true;
-            Instant now = now();
-            List<Outcome> outcomes = new ArrayList<>(drafts.size());
-            List<Report> created = new ArrayList<>();
-            List<Revised> revised = new ArrayList<>();
-            for (ReportDraft d : drafts) {
-                Current c = current.get(ReportKey.of(d));
-                outcomes.add(c == null ? Outcome.CREATED : c.unchangedBy(d) ? Outcome.UNCHANGED : Outcome.REVISED);
-                if (c == null) {
-                    created.add(newReport(d, origin, version, now));
-                } else if (!c.unchangedBy(d)) {
-                    revised.add(new Revised(c.id(), nextRevision(d, origin, c, now), d.source()));
-                }
-            }
-            insertAll(created);
-            reviseAll(revised, version);
-            revised.forEach(r -> appended.add(new ReportsCommitted.Appended(r.reportId(), mapper.toRevision(r.revision(), r.source(), shared))));
-            fresh.addAll(created);
-            int retracted = 0;
-            for (Long id : retract) {
-                Report report = repository.findById(id);
-                if (report != null && Report.ACTIVE.equals(report.status)) {
-                    retract(report, version, now);
-                    retracted++;
-                }
-            }
-            return new BatchResult(List.copyOf(outcomes), retracted, version);
-        }));
+        Batch batch = new Batch();
+        BatchResult result;
+        try {
+            result = queued(() -> QuarkusTransaction.requiringNew().call(() -> write(drafts, retract, externalIdPrefix, origin, batch)));
+        } catch (NothingToWrite nothing) {
+            result = nothing.result;
+        }
         for (int i = 0; i < drafts.size(); i++) {
             accepted.fire(new ReportAccepted(drafts.get(i).source().slug(), result.outcomes().get(i)));
         }
-        if (!wrote[0]) {
+        if (!batch.wrote) {
             return result; // nothing written: no version taken, nothing for the read model
         }
-        statistics.written(fresh.size() + appended.size());
+        statistics.written(batch.created.size() + batch.revised.size());
         // the reports this batch created and the revisions it added are in memory: the read model need not read them back
-        committed.fire(new ReportsCommitted(result.version(), fresh.stream().map(r -> mapper.toStored(r, r.revisions, shared)).toList(),
-                appended));
+        committed.fire(new ReportsCommitted(result.version(),
+                batch.created.stream().map(r -> mapper.toStored(r, r.revisions, batch.shared)).toList(), batch.revised));
         return result;
+    }
+
+    /** What a batch wrote, for the read model once it has committed. */
+    private static final class Batch {
+        final List<Report> created = new ArrayList<>();
+        final List<ReportsCommitted.Appended> revised = new ArrayList<>();
+        final SharedValues shared = new SharedValues();
+        boolean wrote;
+    }
+
+    /** A batch's transaction: under the version row's lock, the stored state of its keys, then its writes. */
+    private BatchResult write(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix, Origin origin, Batch batch) {
+        // the version row serialises the writers of every replica; the stored state is read once, after it
+        long version = repository.nextVersion();
+        Map<ReportKey, Current> current = repository.currentOf(drafts.stream().map(ReportKey::of).collect(Collectors.toSet()),
+                externalIdPrefix);
+        if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, current))) {
+            // nothing to write: the transaction is rolled back, and the version with it
+            throw new NothingToWrite(new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, version - 1));
+        }
+        batch.wrote = true;
+        Instant now = now();
+        List<Outcome> outcomes = new ArrayList<>(drafts.size());
+        List<Revised> revised = new ArrayList<>();
+        for (ReportDraft d : drafts) {
+            Current c = current.get(ReportKey.of(d));
+            outcomes.add(c == null ? Outcome.CREATED : c.unchangedBy(d) ? Outcome.UNCHANGED : Outcome.REVISED);
+            if (c == null) {
+                batch.created.add(newReport(d, origin, version, now));
+            } else if (!c.unchangedBy(d)) {
+                revised.add(new Revised(c.id(), nextRevision(d, origin, c, now), d.source()));
+            }
+        }
+        insertAll(batch.created);
+        reviseAll(revised, version);
+        revised.forEach(r -> batch.revised.add(new ReportsCommitted.Appended(r.reportId(), mapper.toRevision(r.revision(), r.source(),
+                batch.shared))));
+        int retracted = 0;
+        for (Long id : retract) {
+            Report report = repository.findById(id);
+            if (report != null && Report.ACTIVE.equals(report.status)) {
+                retract(report, version, now);
+                retracted++;
+            }
+        }
+        return new BatchResult(List.copyOf(outcomes), retracted, version);
     }
 
     /**
@@ -291,6 +303,16 @@ public class ReportService {
         return report;
     }
 
+    /** Thrown out of a batch's transaction that finds nothing to write, so that it rolls back; carries the answer. */
+    private static final class NothingToWrite extends RuntimeException {
+        private final transient BatchResult result;
+
+        NothingToWrite(BatchResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
     /** A new revision of the stored report with this id. */
     private record Revised(long reportId, ReportRevision revision, SourceInfo source) {
     }
@@ -305,7 +327,7 @@ public class ReportService {
 
     /**
      * Stores new revisions of stored reports as {@link #insertAll} stores new reports, then moves
-     * each report to its new revision in one JDBC batch: row by row through the persistence context
+     * the reports to their new revisions in a statement per 5,000: row by row through the persistence context
      * (a select, the inserts and an update per report, each a round trip) a revision file of the
      * hundredfold history took seconds (docs/performance.md#scale). Runs in the caller's transaction.
      */
@@ -323,20 +345,24 @@ public class ReportService {
             session.insertMultiple(revisions);
             session.insertMultiple(lines);
         }
+        // each report moves on by exactly one revision (its number was read under the write lock): one
+        // statement per chunk of ids instead of one per report
+        List<Long> ids = revised.stream().map(Revised::reportId).toList();
         current.doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update report set current_revision = ?, status = 'active', retracted_at = null, last_change = ? where id = ?")) {
-                int n = 0;
-                for (Revised r : revised) {
-                    update.setInt(1, r.revision().revision);
-                    update.setLong(2, version);
-                    update.setLong(3, r.reportId());
-                    update.addBatch();
-                    if (++n % BATCH == 0) {
-                        update.executeBatch();
+            for (int i = 0; i < ids.size(); i += BATCH * 10) {
+                List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + BATCH * 10));
+                try (PreparedStatement update = connection.prepareStatement("update report set current_revision = current_revision + 1, "
+                        + "status = 'active', retracted_at = null, last_change = ? where id in ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    update.setLong(1, version);
+                    for (int j = 0; j < chunk.size(); j++) {
+                        update.setLong(j + 2, chunk.get(j));
+                    }
+                    int updated = update.executeUpdate();
+                    if (updated != chunk.size()) {
+                        throw new IllegalStateException("moved " + updated + " of " + chunk.size() + " reports to their new revision");
                     }
                 }
-                update.executeBatch();
             }
         });
     }
