@@ -20,7 +20,9 @@ import io.quarkus.logging.Log;
  * background. Until autovacuum next analyses them (a minute or more), a freshly imported history
  * has none, and the planner scans every revision for the same-night lookup of each single write:
  * at a hundred times today's history a write took 350 ms instead of 35 until a read showed it
- * (docs/performance.md#scale). One analysis at a time; writes that come while one runs are
+ * (docs/performance.md#scale). After a batch of {@code airattack.store.analyze-after-reports} reports
+ * or more, once a tenth of the reports analysed last time have been written since (autovacuum's
+ * default share, without its wait); one analysis at a time, and writes that come while one runs are
  * covered by one more after it. H2 (dev mode) plans without them and is left alone.
  */
 @ApplicationScoped
@@ -36,6 +38,9 @@ public class PlannerStatistics {
         return t;
     });
     private volatile long analysed;
+    /** Reports written since the last analysis, and how many reports there were at it. */
+    private final java.util.concurrent.atomic.AtomicLong since = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long reportsAtLast;
 
     public PlannerStatistics(AgroalDataSource dataSource, AirAttackConfig config) {
         this.dataSource = dataSource;
@@ -44,7 +49,9 @@ public class PlannerStatistics {
 
     /** A batch wrote this many reports (created or revised): past the threshold, the statistics are refreshed. */
     void written(int reports) {
-        if (reports < afterRows) {
+        long total = since.addAndGet(reports);
+        // as autovacuum would, but at once: a tenth of the table changed since the last analysis
+        if (reports < afterRows || total < reportsAtLast / 10) {
             return;
         }
         pending.set(true);
@@ -66,7 +73,11 @@ public class PlannerStatistics {
                     if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
                         return;
                     }
+                    since.set(0);
                     s.execute("analyze report, report_revision, report_line");
+                    try (java.sql.ResultSet rs = s.executeQuery("select reltuples::bigint from pg_class where relname = 'report'")) {
+                        reportsAtLast = rs.next() ? Math.max(0, rs.getLong(1)) : 0;
+                    }
                     analysed++;
                     Log.infof("planner statistics of the report tables refreshed after a bulk write in %d ms",
                             (System.nanoTime() - started) / 1_000_000);

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.airattack.stats.support.Api;
 import org.airattack.stats.support.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +52,7 @@ class PlannerStatisticsTest {
     }
 
     private ReportDraft draft(String fixture, String externalId) throws Exception {
-        ReportRequest r = json.readValue(Api.fixture(fixture), ReportRequest.class);
-        return validator.validate(new ReportRequest(r.source(), externalId, r.target(), r.windowStart(), r.windowEnd(), r.url(),
-                r.publishedAt(), r.lines()), ReportValidator.UnknownWeapons.REJECT);
+        return TestDrafts.of(validator, json, fixture, externalId);
     }
 
     @Test

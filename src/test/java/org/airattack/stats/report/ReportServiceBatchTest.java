@@ -45,9 +45,7 @@ class ReportServiceBatchTest {
     }
 
     private ReportDraft draft(String fixture, String externalId) throws Exception {
-        ReportRequest r = json.readValue(Api.fixture(fixture), ReportRequest.class);
-        return validator.validate(new ReportRequest(r.source(), externalId, r.target(), r.windowStart(), r.windowEnd(), r.url(),
-                r.publishedAt(), r.lines()), ReportValidator.UnknownWeapons.REJECT);
+        return TestDrafts.of(validator, json, fixture, externalId);
     }
 
     @Test
