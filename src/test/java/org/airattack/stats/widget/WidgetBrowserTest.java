@@ -403,17 +403,16 @@ class WidgetBrowserTest {
     @Test
     void shouldShowANightsValuesWhenItsBarHasKeyboardFocusOrIsTapped() {
         open("source=ua-air-force&nights=30");
-        WebElement tip = driver.findElement(By.id("w-tip"));
-        assertFalse(tip.isDisplayed());
+        assertFalse(tip().isDisplayed());
 
         // Tab reaches the chart once, on the latest night
         for (int i = 0; i < 10 && !String.valueOf(focused().getAttribute("class")).contains("night"); i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
         }
         assertEquals("2025-05-25", focused().getAttribute("data-night"));
-        assertTrue(tip.isDisplayed());
-        assertTrue(tip.getText().startsWith("25 May 2025\nLaunched: 367 (drones 298, cruise missiles 60, ballistic missiles 9)\n"
-                + "Neutralised: 313 (drones 266, cruise missiles 47, ballistic missiles 0)\nInterception rate: 85.3%"), tip.getText());
+        assertTrue(tip().isDisplayed());
+        assertTrue(tip().getText().startsWith("25 May 2025\nLaunched: 367 (drones 298, cruise missiles 60, ballistic missiles 9)\n"
+                + "Neutralised: 313 (drones 266, cruise missiles 47, ballistic missiles 0)\nInterception rate: 85.3%"), tip().getText());
         // the focus is visible: a ring in the focus colour, 3:1 against the background
         WebElement ring = focused().findElement(By.cssSelector(".ring"));
         assertEquals("2px", ring.getCssValue("stroke-width"));
@@ -423,25 +422,25 @@ class WidgetBrowserTest {
         // arrow keys go from night to night; a night without a report says so
         new Actions(driver).sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT).perform();
         assertEquals("2025-05-23", focused().getAttribute("data-night"));
-        assertTrue(tip.getText().contains("Neutralised: not given (unknown)"), tip.getText());
+        assertTrue(tip().getText().contains("Neutralised: not given (unknown)"), tip().getText());
         for (int i = 0; i < 13; i++) {
             new Actions(driver).sendKeys(Keys.ARROW_LEFT).perform();
         }
         assertEquals("2025-05-10", focused().getAttribute("data-night"));
-        assertEquals("10 May 2025\nno report — unknown", tip.getText());
+        assertEquals("10 May 2025\nno report — unknown", tip().getText());
         // Escape closes the tooltip and leaves the focus where it was
         new Actions(driver).sendKeys(Keys.ESCAPE).perform();
-        assertFalse(tip.isDisplayed());
+        assertFalse(tip().isDisplayed());
         assertEquals("2025-05-10", focused().getAttribute("data-night"));
         new Actions(driver).sendKeys(Keys.END).perform();
-        assertTrue(tip.getText().startsWith("25 May 2025"), tip.getText());
+        assertTrue(tip().getText().startsWith("25 May 2025"), tip().getText());
 
         // a tap on a night shows it; a tap elsewhere closes it
         tap(driver.findElement(By.cssSelector(".night[data-night='2025-05-24'] .hit")));
-        assertTrue(tip.isDisplayed());
-        assertTrue(tip.getText().startsWith("24 May 2025\nLaunched: 264"), tip.getText());
+        assertTrue(tip().isDisplayed());
+        assertTrue(tip().getText().startsWith("24 May 2025\nLaunched: 264"), tip().getText());
         tap(driver.findElement(By.id("w-title")));
-        assertFalse(tip.isDisplayed());
+        assertFalse(tip().isDisplayed());
         assertEquals(List.of(), consoleErrors());
     }
 
@@ -546,10 +545,23 @@ class WidgetBrowserTest {
     private void open(String query) {
         driver.get(widget + "?" + query);
         waitForState("ready");
+        // ready on this test's data, not on an answer of the test before still in the browser's cache
+        // (the next poll would draw the chart anew under the test's hands)
+        String version = String.valueOf(readModel.snapshot().version());
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> version.equals(root().getAttribute("data-version"))
+                || root().getAttribute("data-version") == null);
     }
+
+    @jakarta.inject.Inject
+    org.airattack.stats.readmodel.ReadModel readModel;
 
     private void waitForState(String state) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> state.equals(root().getAttribute("data-state")));
+    }
+
+    /** The tooltip, found again each time: a poll that brings a new data version draws the chart, and it, anew. */
+    private WebElement tip() {
+        return driver.findElement(By.id("w-tip"));
     }
 
     private WebElement root() {
