@@ -64,8 +64,6 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class EventRecorder {
 
-    /** Up to this many changed nights of one series, their announced figures are looked up one by one. */
-    private static final int ONE_BY_ONE = 20;
     /** How often old events are pruned. */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
@@ -183,12 +181,9 @@ public class EventRecorder {
         for (Key key : touched) {
             Optional<NightResponse> night = nights.night(s, key.source(), key.period(), key.date());
             String after = night.map(this::figures).orElse(null);
-            String source = key.source().slug();
-            String period = key.period().slug();
-            // a few nights: one lookup each; many (an import): the series' announced figures at once
-            List<LocalDate> dates = perSeries.get(key.series());
-            String before = dates.size() <= ONE_BY_ONE ? events.figures(source, period, key.date()).orElse(null)
-                    : known.computeIfAbsent(key.series(), k -> events.figures(source, period, dates)).get(key.date());
+            // the announced figures of the series' touched nights, in one lookup per series
+            String before = known.computeIfAbsent(key.series(),
+                    k -> events.figures(key.source().slug(), key.period().slug(), perSeries.get(k))).get(key.date());
             if (after != null && before == null) {
                 changes.add(new Change(key, EventType.NIGHT, night.get(), null));
             } else if (before != null && !before.equals(after)) {

@@ -7,9 +7,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.airattack.stats.common.BindMarks;
 
 import org.hibernate.Session;
 
@@ -63,15 +64,6 @@ public class EventRepository implements PanacheRepositoryBase<NightEvent, Long> 
         return find("id > ?1 and id <= ?2 order by id", from, to).page(0, limit).list();
     }
 
-    /** The figures last announced for this night, if any were. */
-    public Optional<String> figures(String source, String period, LocalDate date) {
-        List<?> rows = getEntityManager().createNativeQuery("""
-                select figures from night_figures where source = :source and period = :period and night_date = :date""")
-                .setParameter("source", source).setParameter("period", period).setParameter("date", date)
-                .getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
-    }
-
     /**
      * The figures last announced for these nights of a source under a period filter, by date; in
      * queries of {@value #DATES_PER_QUERY} dates. Only the dates asked for: the figures of every night
@@ -86,7 +78,7 @@ public class EventRepository implements PanacheRepositoryBase<NightEvent, Long> 
                 List<LocalDate> chunk = all.subList(i, Math.min(all.size(), i + DATES_PER_QUERY));
                 try (java.sql.PreparedStatement s = connection.prepareStatement(
                         "select night_date, figures from night_figures where source = ? and period = ? and night_date in ("
-                                + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                                + BindMarks.of(chunk.size()) + ")")) {
                     s.setString(1, source);
                     s.setString(2, period);
                     for (int j = 0; j < chunk.size(); j++) {

@@ -112,29 +112,34 @@ public class ReportMapper {
 
     /** The domain view of a stored revision (with its lines) of a report of this source, sharing the equal values of a batch. */
     Revision toRevision(ReportRevision rev, SourceInfo source, SharedValues shared) {
-        ReportWindow window = shared.of(new ReportWindow(
-                shared.of(WindowPoint.stored(rev.windowStart, rev.windowStartDateOnly, source.zone(), false)),
-                shared.of(WindowPoint.stored(rev.windowEnd, rev.windowEndDateOnly, source.zone(), true))));
+        ReportWindow window = window(rev.windowStart, rev.windowStartDateOnly, rev.windowEnd, rev.windowEndDateOnly, source, shared);
         List<Line> lines = new ArrayList<>(rev.lines.size());
         for (ReportLine l : rev.lines) {
             lines.add(new Line(shared.of(catalog.byStoredKey(l.weapon)), shared.of(l.weaponSpelling), shared.of(l.launchPlace),
                     l.launched, l.shotDown, l.suppressed, l.neutralised, l.stillAirborne, l.hitLocations, l.debrisLocations,
-                    l.leftAirspace == null ? NO_COUNTRIES : shared.of(readLeftAirspace(l.leftAirspace)), l.shaheds, l.withheld));
+                    leftAirspace(l.leftAirspace, shared), l.shaheds, l.withheld));
         }
-        List<String> warnings = rev.warnings == null ? List.of() : shared.of(readWarnings(rev.warnings).stream().map(shared::of).toList());
+        List<String> warnings = warnings(rev.warnings, shared);
         return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), shared.of(rev.date), shared.of(rev.target),
                 shared.of(rev.url), shared.of(rev.publishedAt), shared.of(rev.recordedAt), List.copyOf(lines), warnings, rev.additionalWave,
                 rev.origin == null ? null : Origin.fromSlug(rev.origin).orElse(null), shared.of(rev.retractedBefore));
     }
 
-    /** A stored line's countries the weapon flew on into (its JSON object), unmodifiable. */
-    SortedMap<String, Integer> readLeftAirspace(String stored) {
-        return Collections.unmodifiableSortedMap(read(stored, countryCounts));
+    /** A stored window of a report of this source, its points and itself shared. */
+    static ReportWindow window(Instant start, boolean startDateOnly, Instant end, boolean endDateOnly, SourceInfo source,
+            SharedValues shared) {
+        return shared.of(new ReportWindow(shared.of(WindowPoint.stored(start, startDateOnly, source.zone(), false)),
+                shared.of(WindowPoint.stored(end, endDateOnly, source.zone(), true))));
     }
 
-    /** A stored revision's warnings (its JSON array), unmodifiable. */
-    List<String> readWarnings(String stored) {
-        return List.copyOf(read(stored, strings));
+    /** A stored line's countries the weapon flew on into (its JSON object or null), unmodifiable and shared. */
+    SortedMap<String, Integer> leftAirspace(String stored, SharedValues shared) {
+        return stored == null ? NO_COUNTRIES : shared.of(Collections.unmodifiableSortedMap(read(stored, countryCounts)));
+    }
+
+    /** A stored revision's warnings (its JSON array or null), unmodifiable, the list and each warning shared. */
+    List<String> warnings(String stored, SharedValues shared) {
+        return stored == null ? List.of() : shared.of(this.<List<String>>read(stored, strings).stream().map(shared::of).toList());
     }
 
     private String write(Object value) {

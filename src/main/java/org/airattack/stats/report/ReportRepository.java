@@ -9,6 +9,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.airattack.stats.common.BindMarks;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Queries on reports and the data version that orders every write. */
@@ -91,7 +93,7 @@ public class ReportRepository implements PanacheRepository<Report> {
                         select r.id, r.status, v.content_hash, r.current_revision, r.retracted_at, r.source_slug, r.external_id
                         from report r join report_revision v on v.report_id = r.id and v.revision = r.current_revision
                         where r.external_id like ? escape '!' and r.source_slug in (%s) and r.external_id in (%s)"""
-                        .formatted(marks(sources.size()), marks(chunk.size())))) {
+                        .formatted(BindMarks.of(sources.size()), BindMarks.of(chunk.size())))) {
                     int p = 1;
                     s.setString(p++, likePrefix(prefix));
                     for (String source : sources) {
@@ -115,11 +117,6 @@ public class ReportRepository implements PanacheRepository<Report> {
             }
         });
         return out;
-    }
-
-    /** {@code n} bind markers, comma-separated. */
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static Current current(Object[] row) {

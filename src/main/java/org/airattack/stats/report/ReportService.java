@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import org.airattack.stats.catalog.SourceInfo;
+import org.airattack.stats.common.BindMarks;
 import org.airattack.stats.problem.ConflictException;
 import org.airattack.stats.problem.NotFoundException;
 import org.airattack.stats.problem.ProblemType;
@@ -353,7 +354,7 @@ public class ReportService {
                 List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + BATCH * 10));
                 try (PreparedStatement update = connection.prepareStatement("update report set current_revision = current_revision + 1, "
                         + "status = 'active', retracted_at = null, last_change = ? where id in ("
-                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                        + BindMarks.of(chunk.size()) + ")")) {
                     update.setLong(1, version);
                     for (int j = 0; j < chunk.size(); j++) {
                         update.setLong(j + 2, chunk.get(j));

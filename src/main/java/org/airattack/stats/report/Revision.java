@@ -31,7 +31,7 @@ public record Revision(int revision, ReportWindow window, Period period, LocalDa
      * revision mostly repeats its predecessor, and a history of years keeps every revision in memory.
      */
     public Revision sharing(Revision previous) {
-        List<Line> shared = lines;
+        List<Line> shared;
         if (lines.equals(previous.lines)) {
             shared = previous.lines;
         } else {

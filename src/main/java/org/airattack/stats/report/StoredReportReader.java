@@ -110,7 +110,7 @@ public class StoredReportReader {
                     endReport();
                     startReport(rs, id);
                 }
-                if (id != reportId || number != revisionNumber || revision == null) {
+                if (number != revisionNumber || revision == null) {
                     endRevision();
                     revisionNumber = number;
                     revision = revisionRow(rs, number);
@@ -155,25 +155,22 @@ public class StoredReportReader {
         }
 
         private RevisionRow revisionRow(ResultSet rs, int number) throws SQLException {
-            ReportWindow window = shared.of(new ReportWindow(
-                    shared.of(WindowPoint.stored(instant(rs, 9), rs.getBoolean(10), source.zone(), false)),
-                    shared.of(WindowPoint.stored(instant(rs, 11), rs.getBoolean(12), source.zone(), true))));
+            ReportWindow window = ReportMapper.window(instant(rs, 9), rs.getBoolean(10), instant(rs, 11), rs.getBoolean(12), source,
+                    shared);
             String period = rs.getString(13);
-            String warnings = rs.getString(19);
             String origin = rs.getString(21);
             return new RevisionRow(number, window,
                     Period.fromSlug(period).orElseThrow(() -> new IllegalStateException("report " + reportId + " has period " + period)),
                     shared.of(rs.getObject(14, LocalDate.class)), shared.of(rs.getString(15)), shared.of(rs.getString(16)),
                     instant(rs, 17), rs.getBoolean(18),
-                    warnings == null ? List.of() : shared.of(mapper.readWarnings(warnings).stream().map(shared::of).toList()),
+                    mapper.warnings(rs.getString(19), shared),
                     instant(rs, 20), origin == null ? null : Origin.fromSlug(origin).orElse(null), instant(rs, 22));
         }
 
         private Line line(ResultSet rs) throws SQLException {
-            String left = rs.getString(34);
             return new Line(weapons.computeIfAbsent(rs.getString(24), catalog::byStoredKey), shared.of(rs.getString(25)),
                     shared.of(rs.getString(26)), count(rs, 27), count(rs, 28), count(rs, 29), count(rs, 30), count(rs, 31),
-                    count(rs, 32), count(rs, 33), left == null ? ReportMapper.NO_COUNTRIES : shared.of(mapper.readLeftAirspace(left)),
+                    count(rs, 32), count(rs, 33), mapper.leftAirspace(rs.getString(34), shared),
                     count(rs, 35), rs.getBoolean(36));
         }
 
