@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +22,12 @@ import io.quarkus.logging.Log;
  * has none, and the planner scans every revision for the same-night lookup of each single write:
  * at a hundred times today's history a write took 350 ms instead of 35 until a read showed it
  * (docs/performance.md#scale). After a batch of {@code airattack.store.analyze-after-reports} reports
- * or more, once a tenth of the reports analysed last time have been written since (autovacuum's
- * default share, without its wait); one analysis at a time, and writes that come while one runs are
- * covered by one more after it. H2 (dev mode) plans without them and is left alone.
+ * or more, once the revisions table has doubled since the last analysis (as many revisions written
+ * since as it held then): the plans depend on the tables being large, not on their exact size, which
+ * the planner scales from their pages anyway, so a history imported in fifty files is analysed about
+ * eight times, not twenty-five (autovacuum's tenth: each analysis of the hundredfold history's tables
+ * took up to 1.6 s of a core the import needed). One analysis at a time, and writes that come while
+ * one runs are covered by one more after it. H2 (dev mode) plans without them and is left alone.
  */
 @ApplicationScoped
 public class PlannerStatistics {
@@ -38,20 +42,20 @@ public class PlannerStatistics {
         return t;
     });
     private volatile long analysed;
-    /** Reports written since the last analysis, and how many reports there were at it. */
-    private final java.util.concurrent.atomic.AtomicLong since = new java.util.concurrent.atomic.AtomicLong();
-    private volatile long reportsAtLast;
+    /** Revisions written since the last analysis, and how many the revisions table held at it. */
+    private final AtomicLong since = new AtomicLong();
+    private volatile long revisionsAtLast;
 
     public PlannerStatistics(AgroalDataSource dataSource, AirAttackConfig config) {
         this.dataSource = dataSource;
         this.afterRows = config.store().analyzeAfterReports();
     }
 
-    /** A batch wrote this many reports (created or revised): past the threshold, the statistics are refreshed. */
+    /** A batch wrote this many reports (created or revised: a revision each): past the threshold, the statistics are refreshed. */
     void written(int reports) {
         long total = since.addAndGet(reports);
-        // as autovacuum would, but at once: a tenth of the table changed since the last analysis
-        if (reports < afterRows || total < reportsAtLast / 10) {
+        // a big batch, and the revisions table has doubled since the last analysis
+        if (reports < afterRows || total < revisionsAtLast) {
             return;
         }
         pending.set(true);
@@ -75,8 +79,8 @@ public class PlannerStatistics {
                     }
                     since.set(0);
                     s.execute("analyze report, report_revision, report_line");
-                    try (java.sql.ResultSet rs = s.executeQuery("select reltuples::bigint from pg_class where relname = 'report'")) {
-                        reportsAtLast = rs.next() ? Math.max(0, rs.getLong(1)) : 0;
+                    try (java.sql.ResultSet rs = s.executeQuery("select reltuples::bigint from pg_class where relname = 'report_revision'")) {
+                        revisionsAtLast = rs.next() ? Math.max(0, rs.getLong(1)) : 0;
                     }
                     analysed++;
                     Log.infof("planner statistics of the report tables refreshed after a bulk write in %d ms",

@@ -21,7 +21,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** After a bulk write PostgreSQL analyses the report tables, so the next single write is planned with statistics. */
+/**
+ * After a bulk write PostgreSQL analyses the report tables, so the next single write is planned with
+ * statistics; the next analysis waits for the revisions table to have doubled.
+ */
 @QuarkusTest
 @TestProfile(PlannerStatisticsTest.AfterThree.class)
 class PlannerStatisticsTest {
@@ -56,7 +59,7 @@ class PlannerStatisticsTest {
     }
 
     @Test
-    void shouldAnalyseTheReportTablesAfterABulkWriteOnly() throws Exception {
+    void shouldAnalyseTheReportTablesAfterABulkWriteOnceTheRevisionsHaveDoubled() throws Exception {
         long before = statistics.analysed();
         long analysesBefore = analyseCount();
         service.storeAll(List.of(draft("night-2025-05-24.json", "stats:a")), List.of(), "stats:", Origin.DATASET);
@@ -74,6 +77,19 @@ class PlannerStatisticsTest {
             Thread.sleep(100);
         }
         assertTrue(analyseCount() > analysesBefore, "PostgreSQL counts the analysis of report_revision");
+
+        // the revisions table held 4 at that analysis: 3 more written are no doubling, 6 are
+        service.storeAll(List.of(draft("night-2025-05-23.json", "stats:e"), draft("ru-mod-2025-05-23.json", "stats:f"),
+                draft("night-2025-05-26.json", "stats:g")), List.of(), "stats:", Origin.DATASET);
+        Thread.sleep(500);
+        assertEquals(before + 1, statistics.analysed(), "3 revisions written since an analysis of 4: no analysis");
+        service.storeAll(List.of(draft("night-2025-05-23.json", "stats:h"), draft("ru-mod-2025-05-23.json", "stats:i"),
+                draft("night-2025-05-26.json", "stats:j")), List.of(), "stats:", Origin.DATASET);
+        deadline = System.currentTimeMillis() + 10_000;
+        while (statistics.analysed() == before + 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(before + 2, statistics.analysed(), "6 revisions written since an analysis of 4: the table doubled, one analysis");
     }
 
     private static long analyseCount() throws Exception {
