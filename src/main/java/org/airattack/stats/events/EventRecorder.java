@@ -26,6 +26,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.airattack.stats.catalog.Catalog;
 import org.airattack.stats.catalog.SourceInfo;
+import org.airattack.stats.common.Sha256;
 import org.airattack.stats.config.AirAttackConfig;
 import org.airattack.stats.readmodel.PeriodFilter;
 import org.airattack.stats.readmodel.ReadModel;
@@ -162,7 +163,7 @@ public class EventRecorder {
             events.forgetFigures();
             List<EventRepository.Announcement> all = new ArrayList<>();
             for (Key key : everyNight(s)) {
-                nights.night(s, key.source(), key.period(), key.date()).ifPresent(n -> all.add(announcement(key, figures(n))));
+                nights.night(s, key.source(), key.period(), key.date()).ifPresent(n -> all.add(announcement(key, announced(n))));
             }
             events.announce(all);
             events.moveCursor(s.version());
@@ -177,19 +178,20 @@ public class EventRecorder {
         Set<Key> touched = touchedSince(s, cursor);
         Map<String, List<LocalDate>> perSeries = touched.stream()
                 .collect(Collectors.groupingBy(Key::series, Collectors.mapping(Key::date, Collectors.toList())));
-        Map<String, Map<LocalDate, String>> known = new HashMap<>();
+        Map<String, Map<LocalDate, EventRepository.Announced>> known = new HashMap<>();
         for (Key key : touched) {
             Optional<NightResponse> night = nights.night(s, key.source(), key.period(), key.date());
-            String after = night.map(this::figures).orElse(null);
-            // the announced figures of the series' touched nights, in one lookup per series
-            String before = known.computeIfAbsent(key.series(),
-                    k -> events.figures(key.source().slug(), key.period().slug(), perSeries.get(k))).get(key.date());
+            EventRepository.Announced after = night.map(this::announced).orElse(null);
+            // what was announced of the series' touched nights, in one lookup per series
+            EventRepository.Announced before = known.computeIfAbsent(key.series(),
+                    k -> events.announced(key.source().slug(), key.period().slug(), perSeries.get(k))).get(key.date());
+            boolean changed = before == null ? after != null : after == null || !before.digest().equals(after.digest());
             if (after != null && before == null) {
                 changes.add(new Change(key, EventType.NIGHT, night.get(), null));
-            } else if (before != null && !before.equals(after)) {
-                changes.add(new Change(key, EventType.CORRECTION, night.orElse(null), before));
+            } else if (changed) {
+                changes.add(new Change(key, EventType.CORRECTION, night.orElse(null), before.totals()));
             }
-            if (before == null ? after != null : !before.equals(after)) {
+            if (changed) {
                 announced.add(announcement(key, after));
             }
         }
@@ -216,12 +218,13 @@ public class EventRecorder {
         }
     }
 
-    /** What changed about one night. */
-    private record Change(Key key, EventType type, NightResponse night, String previous) {
+    /** What changed about one night; {@code previousTotals}: the totals announced before, as JSON (a correction's). */
+    private record Change(Key key, EventType type, NightResponse night, String previousTotals) {
     }
 
-    private static EventRepository.Announcement announcement(Key key, String figures) {
-        return new EventRepository.Announcement(key.source().slug(), key.period().slug(), key.date(), figures);
+    /** @param announced what is announced of the night now; null: it has no report any more */
+    private static EventRepository.Announcement announcement(Key key, EventRepository.Announced announced) {
+        return new EventRepository.Announcement(key.source().slug(), key.period().slug(), key.date(), announced);
     }
 
     /** Every night any revision of a report changed after the cursor counted in (where it counts now and where it used to). */
@@ -251,19 +254,33 @@ public class EventRecorder {
         return period == Period.DAY ? PeriodFilter.DAY : PeriodFilter.NIGHT;
     }
 
-    /** The figures a change is judged by: what /api/v1/nights/{date} reports but its reports, warnings and data version. */
     /**
-     * The figures of a night, as announced: its totals, categories, weapons and flags. Each part is
+     * The figures a change is judged by: what /api/v1/nights/{date} reports but its reports, warnings
+     * and data version — its totals, categories, weapons and flags. Each part is
      * turned into JSON alone, not the whole answer with its reports: an import touches thousands of
      * nights, and the reports were most of the work (the text is the same either way).
      */
     String figures(NightResponse night) {
+        return figuresNode(night).toString();
+    }
+
+    /**
+     * What is kept of a night's announcement: the digest of its {@link #figures} (equal figures, equal
+     * digest: a change is judged by it) and its totals, which a correction quotes as {@code previous}.
+     * Not the figures themselves: a kilobyte a night, read back for every night an import touches.
+     */
+    EventRepository.Announced announced(NightResponse night) {
+        ObjectNode figures = figuresNode(night);
+        return new EventRepository.Announced(Sha256.hex(figures.toString()), figures.get("totals").toString());
+    }
+
+    private ObjectNode figuresNode(NightResponse night) {
         ObjectNode out = json.createObjectNode();
         out.set("totals", json.valueToTree(night.totals()));
         out.set("categories", json.valueToTree(night.categories()));
         out.set("weapons", json.valueToTree(night.weapons()));
         out.set("flags", json.valueToTree(night.flags()));
-        return out.toString();
+        return out;
     }
 
     private NightEvent event(Change c, long version, Instant now) {
@@ -278,8 +295,8 @@ public class EventRecorder {
             payload.putNull("totals");
             payload.put("removed", true);
         }
-        if (c.previous() != null) {
-            payload.set("previous", read(c.previous()).get("totals"));
+        if (c.previousTotals() != null) {
+            payload.set("previous", read(c.previousTotals()));
         }
         e.payload = payload.toString();
         return e;

@@ -3,10 +3,13 @@ package org.airattack.stats.events;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,62 +68,109 @@ public class EventRepository implements PanacheRepositoryBase<NightEvent, Long> 
     }
 
     /**
-     * The figures last announced for these nights of a source under a period filter, by date; in
-     * queries of {@value #DATES_PER_QUERY} dates. Only the dates asked for: the figures of every night
-     * of a history a hundred times today's are tens of megabytes, held while an import's events are made.
+     * What was last announced of these nights of a source under a period filter, by date. Only the
+     * dates asked for: an import touches thousands. Dates that lie close together (at least one in
+     * four days of their span) are read as one range of the primary key, a walk along its leaves;
+     * else in queries of {@value #DATES_PER_QUERY} dates, each a descent of the key (80 ms for the
+     * 4,000 dates of a revised file of the hundredfold history, against 15 ms as a range).
      */
-    public Map<LocalDate, String> figures(String source, String period, Collection<LocalDate> dates) {
-        Map<LocalDate, String> out = new HashMap<>(dates.size() * 2);
-        List<LocalDate> all = List.copyOf(dates);
+    public Map<LocalDate, Announced> announced(String source, String period, Collection<LocalDate> dates) {
+        Map<LocalDate, Announced> out = new HashMap<>(dates.size() * 2);
+        if (dates.isEmpty()) {
+            return out;
+        }
+        Set<LocalDate> asked = Set.copyOf(dates);
+        LocalDate first = Collections.min(asked);
+        LocalDate last = Collections.max(asked);
         // plain JDBC: the native query's result mapping cost more than the query (thousands of rows an import)
-        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            if (ChronoUnit.DAYS.between(first, last) + 1 <= 4L * asked.size()) {
+                try (PreparedStatement s = connection.prepareStatement("select night_date, digest, totals from night_figures "
+                        + "where source = ? and period = ? and night_date between ? and ?")) {
+                    s.setString(1, source);
+                    s.setString(2, period);
+                    s.setObject(3, first);
+                    s.setObject(4, last);
+                    read(s, asked, out);
+                }
+                return;
+            }
+            List<LocalDate> all = List.copyOf(asked);
             for (int i = 0; i < all.size(); i += DATES_PER_QUERY) {
                 List<LocalDate> chunk = all.subList(i, Math.min(all.size(), i + DATES_PER_QUERY));
-                try (java.sql.PreparedStatement s = connection.prepareStatement(
-                        "select night_date, figures from night_figures where source = ? and period = ? and night_date in ("
+                try (PreparedStatement s = connection.prepareStatement(
+                        "select night_date, digest, totals from night_figures where source = ? and period = ? and night_date in ("
                                 + BindMarks.of(chunk.size()) + ")")) {
                     s.setString(1, source);
                     s.setString(2, period);
                     for (int j = 0; j < chunk.size(); j++) {
                         s.setObject(j + 3, chunk.get(j));
                     }
-                    try (java.sql.ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(rs.getObject(1, LocalDate.class), rs.getString(2));
-                        }
-                    }
+                    read(s, asked, out);
                 }
             }
         });
         return out;
     }
 
-    private static final int DATES_PER_QUERY = 10_000;
-
-    /** Figures announced for a night; null figures: the night has no report any more. */
-    public record Announcement(String source, String period, LocalDate date, String figures) {
+    /** Runs the lookup and keeps the nights asked for. */
+    private static void read(PreparedStatement s, Set<LocalDate> asked, Map<LocalDate, Announced> out) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                LocalDate date = rs.getObject(1, LocalDate.class);
+                if (asked.contains(date)) {
+                    out.put(date, new Announced(rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
     }
 
-    /** Records these figures as announced, in two JDBC batches (an import announces thousands of nights). */
+    private static final int DATES_PER_QUERY = 10_000;
+
+    /**
+     * What is kept of a night's announced figures.
+     *
+     * @param digest the SHA-256 (hex) of the figures' JSON: equal figures, equal digest
+     * @param totals the totals' JSON, which a correction quotes as what was announced before
+     */
+    public record Announced(String digest, String totals) {
+    }
+
+    /** A night's announcement; null {@code announced}: the night has no report any more. */
+    public record Announcement(String source, String period, LocalDate date, Announced announced) {
+    }
+
+    /**
+     * Records these announcements, in JDBC batches (an import announces thousands of nights). On
+     * PostgreSQL a night's row is updated in place ({@code on conflict … do update}; the table leaves
+     * room on its pages for that, db/postgresql/V9), a night gone is deleted; the dev mode's H2
+     * deletes and inserts.
+     */
     public void announce(List<Announcement> announcements) {
         if (announcements.isEmpty()) {
             return;
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from night_figures where source = ? and period = ? and night_date = ?");
                     PreparedStatement insert = connection.prepareStatement(
-                            "insert into night_figures (source, period, night_date, figures) values (?, ?, ?, ?)")) {
+                            "insert into night_figures (source, period, night_date, digest, totals) values (?, ?, ?, ?, ?)" + (postgres
+                                    ? " on conflict (source, period, night_date) do update set digest = excluded.digest, totals = excluded.totals"
+                                    : ""))) {
                 for (Announcement a : announcements) {
-                    delete.setString(1, a.source());
-                    delete.setString(2, a.period());
-                    delete.setObject(3, a.date());
-                    delete.addBatch();
-                    if (a.figures() != null) {
+                    if (a.announced() == null || !postgres) {
+                        delete.setString(1, a.source());
+                        delete.setString(2, a.period());
+                        delete.setObject(3, a.date());
+                        delete.addBatch();
+                    }
+                    if (a.announced() != null) {
                         insert.setString(1, a.source());
                         insert.setString(2, a.period());
                         insert.setObject(3, a.date());
-                        insert.setString(4, a.figures());
+                        insert.setString(4, a.announced().digest());
+                        insert.setString(5, a.announced().totals());
                         insert.addBatch();
                     }
                 }
