@@ -45,4 +45,13 @@ public class ReportQueries implements StoredReports {
     public Optional<StoredReport> find(long id) {
         return readModel.snapshot().report(id);
     }
+
+    @Override
+    public Optional<List<StoredReport>> activeOutside(String prefix, long version) {
+        Snapshot s = readModel.snapshot();
+        if (s.version() != version) {
+            return Optional.empty();
+        }
+        return Optional.of(s.reportsNewestFirst().stream().filter(r -> r.active() && !r.externalId().startsWith(prefix)).toList());
+    }
 }

@@ -34,6 +34,9 @@ class StoredReportReaderTest {
     @Inject
     ReportMapper mapper;
 
+    @Inject
+    StoredReports stored;
+
     @BeforeEach
     void emptyDatabase() {
         TestDb.reset();
@@ -88,6 +91,27 @@ class StoredReportReaderTest {
         List<StoredReport> onePost = byUrl.values().stream().filter(l -> l.size() > 1).findFirst().orElseThrow();
         assertSame(onePost.get(0).latest().url(), onePost.get(1).latest().url());
         assertEquals(2, read.stream().filter(r -> r.id() == revised).findFirst().orElseThrow().revisions().size());
+    }
+
+    @Test
+    void shouldGiveTheImporterTheReportsFiledAnotherWayFromMemoryAsTheDatabaseDoes() {
+        Api.post("night-2025-05-24.json");
+        long retracted = Api.post("night-2025-05-23.json");
+        Api.post("ru-mod-2025-05-23.json");
+        asWriter().delete("/api/v1/reports/" + retracted).then().statusCode(204);
+        asWriter().contentType("text/csv").body(Api.resource("piterfm/edition-2025-05.csv"))
+                .post("/api/v1/imports/piterfm?onMissing=keep").then().statusCode(200);
+        String prefix = org.airattack.stats.report.piterfm.PiterfmCsvImporter.EXTERNAL_ID_PREFIX;
+        long version = QuarkusTransaction.requiringNew().call(() -> repository.currentVersion());
+
+        List<SameNightRule.Filed> fromDatabase = QuarkusTransaction.requiringNew().call(() -> repository.activeOutside(prefix).stream()
+                .map(mapper::toFiled).sorted(java.util.Comparator.comparingLong(SameNightRule.Filed::id)).toList());
+        List<SameNightRule.Filed> fromMemory = stored.activeOutside(prefix, version).orElseThrow().stream()
+                .map(r -> new SameNightRule.Filed(r.id(), new ReportKey(r.source().slug(), r.externalId()), r.latest()))
+                .sorted(java.util.Comparator.comparingLong(SameNightRule.Filed::id)).toList();
+        assertEquals(2, fromDatabase.size(), "two reports filed through the API are active, one was retracted");
+        assertEquals(fromDatabase, fromMemory);
+        assertTrue(stored.activeOutside(prefix, version - 1).isEmpty(), "a replica that holds another version answers nothing");
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.airattack.stats.report.ReportValidator.UnknownWeapons;
 import org.airattack.stats.report.ReportValidator;
 import org.airattack.stats.report.ReportWarning;
 import org.airattack.stats.report.SameNightRule;
+import org.airattack.stats.report.StoredReports;
 import org.airattack.stats.report.WindowPoint;
 
 import io.quarkus.logging.Log;
@@ -70,9 +71,11 @@ public class PiterfmCsvImporter {
     private final ReportService service;
     private final ReportRepository repository;
     private final ReportMapper mapper;
+    private final StoredReports stored;
 
     public PiterfmCsvImporter(Catalog catalog, ReportValidator validator, ReportService service, ReportRepository repository,
-            ReportMapper mapper) {
+            ReportMapper mapper, StoredReports stored) {
+        this.stored = stored;
         this.catalog = catalog;
         this.validator = validator;
         this.service = service;
@@ -159,8 +162,12 @@ public class PiterfmCsvImporter {
      * @return the ids of the reports the file's version replaces
      */
     private List<Long> sameNight(List<ReportDraft> drafts, List<Group> drafted, List<ImportResult.Warning> warnings) {
-        List<SameNightRule.Filed> filed = QuarkusTransaction.requiringNew()
-                .call(() -> repository.activeOutside(EXTERNAL_ID_PREFIX).stream().map(mapper::toFiled).toList());
+        // from memory when this replica holds the store as it is now: the database's answer scans every report
+        List<SameNightRule.Filed> filed = QuarkusTransaction.requiringNew().call(() -> stored
+                .activeOutside(EXTERNAL_ID_PREFIX, repository.currentVersion())
+                .map(reports -> reports.stream().map(r -> new SameNightRule.Filed(r.id(), new ReportKey(r.source().slug(), r.externalId()),
+                        r.latest())).toList())
+                .orElseGet(() -> repository.activeOutside(EXTERNAL_ID_PREFIX).stream().map(mapper::toFiled).toList()));
         Map<String, List<Integer>> byNight = new HashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
             ReportDraft d = drafts.get(i);
