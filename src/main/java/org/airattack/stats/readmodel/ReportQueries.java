@@ -1,20 +1,13 @@
 package org.airattack.stats.readmodel;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.airattack.stats.report.ReportKey;
 import org.airattack.stats.report.ReportPage;
-import org.airattack.stats.report.ReportRepository;
 import org.airattack.stats.report.ReportResponse;
-import org.airattack.stats.report.Revision;
 import org.airattack.stats.report.StoredReport;
 import org.airattack.stats.report.StoredReports;
 
@@ -60,27 +53,5 @@ public class ReportQueries implements StoredReports {
             return Optional.empty();
         }
         return Optional.of(s.reportsNewestFirst().stream().filter(r -> r.active() && !r.externalId().startsWith(prefix)).toList());
-    }
-
-    @Override
-    public Optional<Map<ReportKey, ReportRepository.Current>> currentOf(Set<ReportKey> keys, long version) {
-        Snapshot s = readModel.snapshot();
-        if (s.version() != version) {
-            return Optional.empty();
-        }
-        Set<String> externalIds = new HashSet<>(keys.size() * 2);
-        keys.forEach(k -> externalIds.add(k.externalId()));
-        Map<ReportKey, ReportRepository.Current> out = new HashMap<>(keys.size() * 2);
-        for (StoredReport r : s.reportsNewestFirst()) {
-            if (externalIds.contains(r.externalId())) {
-                ReportKey key = new ReportKey(r.source().slug(), r.externalId());
-                if (keys.contains(key)) {
-                    Revision latest = r.latest();
-                    out.put(key, new ReportRepository.Current(r.id(), r.active(), latest.contentHigh(), latest.contentLow(),
-                            latest.revision(), r.retractedAt()));
-                }
-            }
-        }
-        return Optional.of(out);
     }
 }

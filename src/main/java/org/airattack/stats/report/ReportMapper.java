@@ -122,8 +122,7 @@ public class ReportMapper {
         List<String> warnings = warnings(rev.warnings, shared);
         return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), shared.of(rev.date), shared.of(rev.target),
                 shared.of(rev.url), shared.of(rev.publishedAt), shared.of(rev.recordedAt), List.copyOf(lines), warnings, rev.additionalWave,
-                rev.origin == null ? null : Origin.fromSlug(rev.origin).orElse(null), shared.of(rev.retractedBefore),
-                ContentDigest.high(rev.contentHash), ContentDigest.low(rev.contentHash));
+                rev.origin == null ? null : Origin.fromSlug(rev.origin).orElse(null), shared.of(rev.retractedBefore));
     }
 
     /** A stored window of a report of this source, its points and itself shared. */

@@ -46,16 +46,11 @@ public class ReportRepository implements PanacheRepository<Report> {
      * @param revision    the latest revision's number
      * @param retractedAt when it was retracted, if it is
      */
-    public record Current(long id, boolean active, long contentHigh, long contentLow, int revision, Instant retractedAt) {
-
-        /** The state of a stored report whose latest revision has this content hash. */
-        public static Current of(long id, boolean active, String contentHash, int revision, Instant retractedAt) {
-            return new Current(id, active, ContentDigest.high(contentHash), ContentDigest.low(contentHash), revision, retractedAt);
-        }
+    public record Current(long id, boolean active, String contentHash, int revision, Instant retractedAt) {
 
         /** True when storing this draft would change nothing. */
         public boolean unchangedBy(ReportDraft draft) {
-            return active && ContentDigest.high(draft.contentHash()) == contentHigh && ContentDigest.low(draft.contentHash()) == contentLow;
+            return active && contentHash.equals(draft.contentHash());
         }
     }
 
@@ -113,7 +108,7 @@ public class ReportRepository implements PanacheRepository<Report> {
                             ReportKey key = new ReportKey(rs.getString(6), rs.getString(7));
                             if (keys.contains(key)) {
                                 java.time.OffsetDateTime retracted = rs.getObject(5, java.time.OffsetDateTime.class);
-                                out.put(key, Current.of(rs.getLong(1), Report.ACTIVE.equals(rs.getString(2)), rs.getString(3),
+                                out.put(key, new Current(rs.getLong(1), Report.ACTIVE.equals(rs.getString(2)), rs.getString(3),
                                         rs.getInt(4), retracted == null ? null : retracted.toInstant()));
                             }
                         }
@@ -125,7 +120,7 @@ public class ReportRepository implements PanacheRepository<Report> {
     }
 
     private static Current current(Object[] row) {
-        return Current.of((Long) row[0], Report.ACTIVE.equals(row[1]), (String) row[2], (Integer) row[3], (Instant) row[4]);
+        return new Current((Long) row[0], Report.ACTIVE.equals(row[1]), (String) row[2], (Integer) row[3], (Instant) row[4]);
     }
 
     /** The latest revisions, with lines and report, of the source's active reports dated {@code date}, but the one with this external id. */

@@ -207,12 +207,10 @@ public class ReportService {
 
     /** A batch's transaction: under the version row's lock, the stored state of its keys, then its writes. */
     private BatchResult write(List<ReportDraft> drafts, Collection<Long> retract, String externalIdPrefix, Origin origin, Batch batch) {
-        // the version row serialises the writers of every replica; the stored state is read once, after it:
-        // from memory when this replica holds the store as the last write left it (a file's keys cost the
-        // database a scan of the reports, 14 % of a revision file's import at ×100), else from the database
+        // the version row serialises the writers of every replica; the stored state is read once, after it
         long version = repository.nextVersion();
-        java.util.Set<ReportKey> keys = drafts.stream().map(ReportKey::of).collect(Collectors.toSet());
-        Map<ReportKey, Current> current = stored.currentOf(keys, version - 1).orElseGet(() -> repository.currentOf(keys, externalIdPrefix));
+        Map<ReportKey, Current> current = repository.currentOf(drafts.stream().map(ReportKey::of).collect(Collectors.toSet()),
+                externalIdPrefix);
         if (retract.isEmpty() && drafts.stream().allMatch(d -> unchanged(d, current))) {
             // nothing to write: the transaction is rolled back, and the version with it
             throw new NothingToWrite(new BatchResult(drafts.stream().map(d -> Outcome.UNCHANGED).toList(), 0, version - 1));

@@ -20,17 +20,10 @@ import java.util.List;
  * @param additionalWave the writer marked it a separate wave of a night already reported
  * @param origin      how it was written, or null when not recorded (revisions stored before that was)
  * @param retractedBefore when it made a retracted report active again, when that retraction happened; else null
- * @param contentHigh the first 64 bits of its content hash ({@link ContentDigest}), which a write compares a draft with
- * @param contentLow  the next 64 bits
  */
 public record Revision(int revision, ReportWindow window, Period period, LocalDate date, String target, String url,
         Instant publishedAt, Instant recordedAt, List<Line> lines, List<String> warnings,
-        boolean additionalWave, Origin origin, Instant retractedBefore, long contentHigh, long contentLow) {
-
-    /** True when a draft with this content hash holds this revision's content. */
-    public boolean sameContent(String contentHash) {
-        return ContentDigest.high(contentHash) == contentHigh && ContentDigest.low(contentHash) == contentLow;
-    }
+        boolean additionalWave, Origin origin, Instant retractedBefore) {
 
     /**
      * This revision holding, where its values equal those of the one it follows, that one's very
@@ -50,8 +43,7 @@ public record Revision(int revision, ReportWindow window, Period period, LocalDa
         }
         return new Revision(revision, same(window, previous.window), period, same(date, previous.date), same(target, previous.target),
                 same(url, previous.url), same(publishedAt, previous.publishedAt), recordedAt, shared,
-                same(warnings, previous.warnings), additionalWave, origin, same(retractedBefore, previous.retractedBefore), contentHigh,
-                contentLow);
+                same(warnings, previous.warnings), additionalWave, origin, same(retractedBefore, previous.retractedBefore));
     }
 
     /** {@code previous} when it equals {@code value}, else {@code value}. */

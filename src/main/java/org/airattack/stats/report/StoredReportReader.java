@@ -40,7 +40,7 @@ public class StoredReportReader {
                    v.recorded_at, v.origin, v.retracted_before,
                    l.position, l.weapon, l.weapon_spelling, l.launch_place, l.launched, l.shot_down, l.suppressed,
                    l.neutralised, l.still_airborne, l.hit_locations, l.debris_locations, l.left_airspace, l.shaheds,
-                   l.withheld, v.content_hash
+                   l.withheld
             from report r
             join report_revision v on v.report_id = r.id
             left join report_line l on l.revision_id = v.id
@@ -164,8 +164,7 @@ public class StoredReportReader {
                     shared.of(rs.getObject(14, LocalDate.class)), shared.of(rs.getString(15)), shared.of(rs.getString(16)),
                     instant(rs, 17), rs.getBoolean(18),
                     mapper.warnings(rs.getString(19), shared),
-                    instant(rs, 20), origin == null ? null : Origin.fromSlug(origin).orElse(null), instant(rs, 22),
-                    ContentDigest.high(rs.getString(37)), ContentDigest.low(rs.getString(37)));
+                    instant(rs, 20), origin == null ? null : Origin.fromSlug(origin).orElse(null), instant(rs, 22));
         }
 
         private Line line(ResultSet rs) throws SQLException {
@@ -189,11 +188,11 @@ public class StoredReportReader {
     /** A revision's columns, waiting for its lines. */
     private record RevisionRow(int number, ReportWindow window, Period period, LocalDate date, String target, String url,
             Instant publishedAt, boolean additionalWave, List<String> warnings, Instant recordedAt, Origin origin,
-            Instant retractedBefore, long contentHigh, long contentLow) {
+            Instant retractedBefore) {
 
         Revision with(List<Line> lines) {
             return new Revision(number, window, period, date, target, url, publishedAt, recordedAt, lines, warnings,
-                    additionalWave, origin, retractedBefore, contentHigh, contentLow);
+                    additionalWave, origin, retractedBefore);
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.airattack.stats.report;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Where the writers look up stored reports without reading them back: the in-memory read model provides it. */
 public interface StoredReports {
@@ -17,10 +15,4 @@ public interface StoredReports {
      * has moved on), and the caller asks the database.
      */
     Optional<List<StoredReport>> activeOutside(String prefix, long version);
-
-    /**
-     * The stored state of the reports of these keys (those stored), when this replica holds the store
-     * exactly as of data version {@code version}; else empty, and the caller asks the database.
-     */
-    Optional<Map<ReportKey, ReportRepository.Current>> currentOf(Set<ReportKey> keys, long version);
 }

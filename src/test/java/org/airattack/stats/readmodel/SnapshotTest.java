@@ -119,7 +119,7 @@ class SnapshotTest {
         ReportWindow window = new ReportWindow(WindowPoint.ofLocal(start, KYIV), WindowPoint.ofLocal(end, KYIV));
         Instant recorded = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version);
         Revision rev = new Revision((int) version, window, window.period(), window.date(), "Ukraine", null, null, recorded,
-                List.of(), List.of(), false, org.airattack.stats.report.Origin.API, null, 0L, 0L);
+                List.of(), List.of(), false, org.airattack.stats.report.Origin.API, null);
         return new StoredReport(id, s, "test/" + id, active, version, recorded, active ? null : recorded, List.of(rev));
     }
 }

@@ -33,7 +33,7 @@ class RevisionSharingTest {
                 new TreeMap<>(), null, false);
         return new Revision(number, window, window.period(), window.date(), new String("Ukraine"),
                 new String("https://t.me/kpszsu/1"), Instant.parse("2025-05-24T06:00:00Z"), Instant.parse(recorded),
-                List.of(drones, missiles), List.of(new String("a warning")), false, Origin.DATASET, null, 0L, 0L);
+                List.of(drones, missiles), List.of(new String("a warning")), false, Origin.DATASET, null);
     }
 
     @Test

@@ -2,13 +2,11 @@ package org.airattack.stats.report;
 
 import static org.airattack.stats.support.Api.asWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -93,32 +91,6 @@ class StoredReportReaderTest {
         List<StoredReport> onePost = byUrl.values().stream().filter(l -> l.size() > 1).findFirst().orElseThrow();
         assertSame(onePost.get(0).latest().url(), onePost.get(1).latest().url());
         assertEquals(2, read.stream().filter(r -> r.id() == revised).findFirst().orElseThrow().revisions().size());
-    }
-
-    @Test
-    void shouldGiveAWriteTheStoredStateOfItsKeysFromMemoryAsTheDatabaseDoes() {
-        long revised = Api.post("night-2025-05-24.json");
-        long retracted = Api.post("night-2025-05-23.json");
-        asWriter().delete("/api/v1/reports/" + retracted).then().statusCode(204);
-        asWriter().contentType("text/csv").body(Api.resource("piterfm/edition-2025-05.csv"))
-                .post("/api/v1/imports/piterfm?onMissing=keep").then().statusCode(200);
-        asWriter().body(Api.fixture("night-2025-05-24.json").replace("\"launched\": 250", "\"launched\": 251"))
-                .put("/api/v1/reports/" + revised).then().statusCode(200);
-        long version = QuarkusTransaction.requiringNew().call(() -> repository.currentVersion());
-        java.util.Set<ReportKey> keys = new java.util.HashSet<>(QuarkusTransaction.requiringNew()
-                .call(() -> repository.listAll().stream().map(r -> new ReportKey(r.source, r.externalId)).toList()));
-        keys.add(new ReportKey("ua-air-force", "never/stored"));
-
-        Map<ReportKey, ReportRepository.Current> fromDatabase = QuarkusTransaction.requiringNew().call(() -> repository.currentOf(keys, ""));
-        Map<ReportKey, ReportRepository.Current> fromMemory = stored.currentOf(keys, version).orElseThrow();
-        assertEquals(keys.size() - 1, fromDatabase.size(), "every stored key, not the unknown one");
-        assertEquals(fromDatabase, fromMemory);
-        ReportRepository.Current moved = fromMemory.values().stream().filter(c -> c.id() == revised).findFirst().orElseThrow();
-        assertEquals(2, moved.revision());
-        ReportRepository.Current gone = fromMemory.values().stream().filter(c -> c.id() == retracted).findFirst().orElseThrow();
-        assertFalse(gone.active());
-        assertNotNull(gone.retractedAt());
-        assertTrue(stored.currentOf(keys, version + 1).isEmpty(), "a replica that holds another version answers nothing");
     }
 
     @Test
