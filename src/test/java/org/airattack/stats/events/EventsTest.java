@@ -130,6 +130,33 @@ class EventsTest {
     }
 
     @Test
+    void shouldCorrectTheOldNightAndPublishTheNewOneWhenARevisionMovesAReportWeeksAway() {
+        try (SseClient sse = connect("", Map.of())) {
+            long id = Api.post("night-2025-05-24.json");
+            assertEquals("night", sse.next(SOON).event());
+            // the two nights lie 57 days apart: their announced figures are looked up by date, not as a range
+            String moved = fixture("night-2025-05-24.json").replace("2025-05-23T20:30", "2025-07-19T20:30")
+                    .replace("2025-05-24T08:30", "2025-07-20T08:30");
+            Api.asWriter().body(moved).put("/api/v1/reports/" + id).then().statusCode(200);
+            Map<String, SseClient.Received> byDate = new java.util.HashMap<>();
+            for (int i = 0; i < 2; i++) {
+                SseClient.Received e = sse.next(SOON);
+                assertNotNull(e, "two events within " + SOON + ", got " + byDate.keySet());
+                byDate.put(e.json().getString("date"), e);
+            }
+            SseClient.Received old = byDate.get("2025-05-24");
+            assertEquals("correction", old.event());
+            assertTrue(old.json().getBoolean("removed"));
+            assertEquals(264, old.json().getInt("previous.launched"));
+            SseClient.Received now = byDate.get("2025-07-20");
+            assertNotNull(now, "an event of the new night, got " + byDate.keySet() + " " + byDate.values().stream().map(e -> e.event()).toList());
+            assertEquals("night", now.event());
+            assertEquals(264, now.json().getInt("totals.launched"));
+            assertNull(sse.next(QUIET), "nothing more");
+        }
+    }
+
+    @Test
     void shouldSummariseAnImportOfManyNightsInOneBulkEventPerSource() {
         try (SseClient sse = connect("", Map.of())) {
             Api.asWriter().contentType("text/csv").body(Api.resource("piterfm/edition-2025-05.csv")).post("/api/v1/imports/piterfm")
