@@ -54,7 +54,7 @@ import io.quarkus.scheduler.Scheduled;
  * replica's) and once a second in any case, a worker thread locks the cursor row and, when the cursor
  * is behind the snapshot it holds, compares the figures of every night a report changed since the
  * cursor touches (as {@link NightService} reports them, so they match {@code /api/v1/nights/{date}})
- * with the figures last announced for that night ({@code night_figures}): none before → a
+ * with the figures last announced for that night ({@code night_figures} keeps their digest): none before → a
  * {@code night} event; different → a {@code correction}; gone → a {@code correction} with
  * {@code removed}. It stores the events, their webhook deliveries, the new figures and the cursor in
  * one transaction. Nothing is skipped when a replica dies between a commit and its events: the next

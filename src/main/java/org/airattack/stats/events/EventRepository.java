@@ -1,6 +1,8 @@
 package org.airattack.stats.events;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +16,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.airattack.stats.common.BindMarks;
+import org.airattack.stats.common.Databases;
 
 import org.hibernate.Session;
 
@@ -114,8 +117,8 @@ public class EventRepository implements PanacheRepositoryBase<NightEvent, Long> 
     }
 
     /** Runs the lookup and keeps the nights asked for. */
-    private static void read(PreparedStatement s, Set<LocalDate> asked, Map<LocalDate, Announced> out) throws java.sql.SQLException {
-        try (java.sql.ResultSet rs = s.executeQuery()) {
+    private static void read(PreparedStatement s, Set<LocalDate> asked, Map<LocalDate, Announced> out) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 LocalDate date = rs.getObject(1, LocalDate.class);
                 if (asked.contains(date)) {
@@ -151,7 +154,7 @@ public class EventRepository implements PanacheRepositoryBase<NightEvent, Long> 
             return;
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            boolean postgres = Databases.isPostgres(connection);
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from night_figures where source = ? and period = ? and night_date = ?");
                     PreparedStatement insert = connection.prepareStatement(

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.airattack.stats.common.Databases;
 import org.airattack.stats.config.AirAttackConfig;
 
 import io.agroal.api.AgroalDataSource;
@@ -24,8 +25,8 @@ import io.quarkus.logging.Log;
  * (docs/performance.md#scale). After a batch of {@code airattack.store.analyze-after-reports} reports
  * or more, once the revisions table has doubled since the last analysis (as many revisions written
  * since as it held then): the plans depend on the tables being large, not on their exact size, which
- * the planner scales from their pages anyway, so a history imported in fifty files is analysed about
- * eight times, not twenty-five (autovacuum's tenth: each analysis of the hundredfold history's tables
+ * the planner scales from their pages anyway, so the hundredfold history imported in fifty files is
+ * analysed six times, not twenty-five (autovacuum's tenth: each analysis of the hundredfold history's tables
  * took up to 1.6 s of a core the import needed). One analysis at a time, and writes that come while
  * one runs are covered by one more after it. H2 (dev mode) plans without them and is left alone.
  */
@@ -74,7 +75,7 @@ public class PlannerStatistics {
             while (pending.getAndSet(false)) {
                 long started = System.nanoTime();
                 try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                    if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                    if (!Databases.isPostgres(c)) {
                         return;
                     }
                     since.set(0);

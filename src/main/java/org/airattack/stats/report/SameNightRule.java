@@ -31,6 +31,11 @@ public final class SameNightRule {
      * @param latest its latest revision
      */
     public record Filed(long id, ReportKey key, Revision latest) {
+
+        /** A report as the read model holds it. */
+        public static Filed of(StoredReport report) {
+            return new Filed(report.id(), new ReportKey(report.source().slug(), report.externalId()), report.latest());
+        }
     }
 
     /** What a new report is to the ones already filed for its night. */

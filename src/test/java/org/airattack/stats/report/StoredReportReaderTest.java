@@ -107,7 +107,7 @@ class StoredReportReaderTest {
         List<SameNightRule.Filed> fromDatabase = QuarkusTransaction.requiringNew().call(() -> repository.activeOutside(prefix).stream()
                 .map(mapper::toFiled).sorted(java.util.Comparator.comparingLong(SameNightRule.Filed::id)).toList());
         List<SameNightRule.Filed> fromMemory = stored.activeOutside(prefix, version).orElseThrow().stream()
-                .map(r -> new SameNightRule.Filed(r.id(), new ReportKey(r.source().slug(), r.externalId()), r.latest()))
+                .map(SameNightRule.Filed::of)
                 .sorted(java.util.Comparator.comparingLong(SameNightRule.Filed::id)).toList();
         assertEquals(2, fromDatabase.size(), "two reports filed through the API are active, one was retracted");
         assertEquals(fromDatabase, fromMemory);

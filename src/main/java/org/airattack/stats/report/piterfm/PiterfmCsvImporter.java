@@ -75,12 +75,12 @@ public class PiterfmCsvImporter {
 
     public PiterfmCsvImporter(Catalog catalog, ReportValidator validator, ReportService service, ReportRepository repository,
             ReportMapper mapper, StoredReports stored) {
-        this.stored = stored;
         this.catalog = catalog;
         this.validator = validator;
         this.service = service;
         this.repository = repository;
         this.mapper = mapper;
+        this.stored = stored;
     }
 
     /** One report of the file while it is assembled: its rows in file order. */
@@ -165,8 +165,7 @@ public class PiterfmCsvImporter {
         // from memory when this replica holds the store as it is now: the database's answer scans every report
         List<SameNightRule.Filed> filed = QuarkusTransaction.requiringNew().call(() -> stored
                 .activeOutside(EXTERNAL_ID_PREFIX, repository.currentVersion())
-                .map(reports -> reports.stream().map(r -> new SameNightRule.Filed(r.id(), new ReportKey(r.source().slug(), r.externalId()),
-                        r.latest())).toList())
+                .map(reports -> reports.stream().map(SameNightRule.Filed::of).toList())
                 .orElseGet(() -> repository.activeOutside(EXTERNAL_ID_PREFIX).stream().map(mapper::toFiled).toList()));
         Map<String, List<Integer>> byNight = new HashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
