@@ -110,6 +110,7 @@ public class ReadModel {
             if (changes.version() < known) {
                 Log.warnf("the database's data version went back from %d to %d (restored or reset): reloading everything",
                         known, changes.version());
+                reader.forgetSharedValues();
                 Changes all = QuarkusTransaction.requiringNew().call(() -> load(Snapshot.EMPTY, null));
                 snapshot = Snapshot.EMPTY.with(all.reports(), all.version());
             } else if (changes.version() != known || !changes.reports().isEmpty()) {

@@ -29,12 +29,19 @@ public class ReportMapper {
     // reflectively, in the JVM or the native image.
     private final JavaType countryCounts;
     private final JavaType strings;
+    /** The values the read model holds, shared by every load and write ({@link SharedValues}). */
+    private final SharedValues held = new SharedValues();
 
     public ReportMapper(Catalog catalog, ObjectMapper json) {
         this.catalog = catalog;
         this.json = json;
         this.countryCounts = json.getTypeFactory().constructMapType(TreeMap.class, String.class, Integer.class);
         this.strings = json.getTypeFactory().constructCollectionType(List.class, String.class);
+    }
+
+    /** The one set of equal values the read model's reports and revisions are made with, by loads and writes alike. */
+    SharedValues held() {
+        return held;
     }
 
     /** A new revision entity holding the draft's content, written by {@code origin}. */
@@ -84,7 +91,7 @@ public class ReportMapper {
         return toStored(report, revisions, new SharedValues());
     }
 
-    /** The same, sharing the equal values of a batch ({@link SharedValues}). */
+    /** The same, sharing equal values through {@code shared} ({@link SharedValues}). */
     StoredReport toStored(Report report, List<ReportRevision> revisions, SharedValues shared) {
         SourceInfo source = source(report);
         List<Revision> views = new ArrayList<>(revisions.size());
@@ -110,7 +117,7 @@ public class ReportMapper {
         return toRevision(rev, source, new SharedValues());
     }
 
-    /** The domain view of a stored revision (with its lines) of a report of this source, sharing the equal values of a batch. */
+    /** The domain view of a stored revision (with its lines) of a report of this source, sharing equal values through {@code shared}. */
     Revision toRevision(ReportRevision rev, SourceInfo source, SharedValues shared) {
         ReportWindow window = window(rev.windowStart, rev.windowStartDateOnly, rev.windowEnd, rev.windowEndDateOnly, source, shared);
         List<Line> lines = new ArrayList<>(rev.lines.size());

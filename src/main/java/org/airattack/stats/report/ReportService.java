@@ -193,7 +193,7 @@ public class ReportService {
         statistics.written(batch.created.size() + batch.revised.size());
         // the reports this batch created and the revisions it added are in memory: the read model need not read them back
         committed.fire(new ReportsCommitted(result.version(),
-                batch.created.stream().map(r -> mapper.toStored(r, r.revisions, batch.shared)).toList(), batch.revised));
+                batch.created.stream().map(r -> mapper.toStored(r, r.revisions, mapper.held())).toList(), batch.revised));
         return result;
     }
 
@@ -201,7 +201,6 @@ public class ReportService {
     private static final class Batch {
         final List<Report> created = new ArrayList<>();
         final List<ReportsCommitted.Appended> revised = new ArrayList<>();
-        final SharedValues shared = new SharedValues();
         boolean wrote;
     }
 
@@ -231,7 +230,7 @@ public class ReportService {
         insertAll(batch.created);
         reviseAll(revised, version);
         revised.forEach(r -> batch.revised.add(new ReportsCommitted.Appended(r.reportId(), mapper.toRevision(r.revision(), r.source(),
-                batch.shared))));
+                mapper.held()))));
         int retracted = 0;
         for (Long id : retract) {
             Report report = repository.findById(id);

@@ -1,27 +1,77 @@
 package org.airattack.stats.report;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * Equal values read in one batch, made one object: the read model holds every report of the
- * history, and the same launch places, spellings, URLs, targets, moments and windows recur in
- * thousands of them (every line of a post shares its URL and window; every revision of a report
- * its window and target; every report of an import its recorded-at). Written by hand, as a map
- * for the length of one load: the JDK's {@code String.intern} keeps strings for the JVM's life and
- * knows nothing of other types; {@code src/bench/scale-bench.sh} measured what it saves (docs/performance.md).
+ * Equal values made one object: the read model holds every report of the history, and the same
+ * launch places, spellings, URLs, targets, moments and windows recur in thousands of them (every
+ * line of a post shares its URL and window; every revision of a report its window and target; the
+ * regional reports of a night its window). {@link ReportMapper#held()} is the one set the read
+ * model's values go through, whether a load read them or a write made them, so a history imported
+ * write by write takes the memory it takes when loaded at once (a set per batch left every window
+ * and URL of an import once per file: 27 MB more at a hundred times today's history,
+ * docs/performance.md#scale); a temporary one serves a single read that the read model does not keep.
+ * <p>
+ * Written by hand as an open-addressing table of the values themselves, at most half full (8–16
+ * bytes a value): a {@code HashMap} spends a 32-byte node on each of the ~170,000 distinct values
+ * of that history, 6 MB kept for the life of the JVM. The JDK's {@code String.intern} knows
+ * nothing of other types and cannot be emptied. Synchronized: a load (the poll's thread) and a
+ * write (a request's) may map at once.
  */
 final class SharedValues {
 
-    private final Map<Object, Object> seen = new HashMap<>();
+    private Object[] table = new Object[64];
+    private int size;
 
-    /** The one object equal to {@code value} seen in this batch so far (then this one); null stays null. */
+    /** The one object equal to {@code value} held so far (then this one); null stays null. */
     @SuppressWarnings("unchecked")
-    <T> T of(T value) {
+    synchronized <T> T of(T value) {
         if (value == null) {
             return null;
         }
-        Object known = seen.putIfAbsent(value, value);
-        return known == null ? value : (T) known;
+        int mask = table.length - 1;
+        for (int i = slot(value, mask);; i = (i + 1) & mask) {
+            Object known = table[i];
+            if (known == null) {
+                table[i] = value;
+                if (++size * 2 > table.length) {
+                    grow();
+                }
+                return value;
+            }
+            if (known.equals(value)) {
+                return (T) known;
+            }
+        }
+    }
+
+    /** How many distinct values are held. */
+    synchronized int size() {
+        return size;
+    }
+
+    /** Forgets every value (a load of everything starts again: what the read model held before may be gone). */
+    synchronized void clear() {
+        table = new Object[64];
+        size = 0;
+    }
+
+    private void grow() {
+        Object[] old = table;
+        table = new Object[old.length * 2];
+        int mask = table.length - 1;
+        for (Object value : old) {
+            if (value != null) {
+                int i = slot(value, mask);
+                while (table[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = value;
+            }
+        }
+    }
+
+    /** The value's first slot: its hash mixed (records and strings hash their low bits poorly), cut to the table. */
+    private static int slot(Object value, int mask) {
+        int h = value.hashCode() * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
     }
 }

@@ -24,8 +24,9 @@ import io.agroal.api.AgroalDataSource;
  * Reads reports with their whole history straight into the read model's records, in one streamed
  * query with plain JDBC: mapping the same rows through managed entities (every revision and line a
  * Hibernate object, its state kept for dirty checking) took 20 times as long as the query and ran
- * out of memory at a hundred times today's history (docs/performance.md#scale). Equal values of one
- * read are shared ({@link SharedValues}). Runs in the caller's transaction.
+ * out of memory at a hundred times today's history (docs/performance.md#scale). Equal values are
+ * shared with everything the read model holds ({@link ReportMapper#held()}). Runs in the caller's
+ * transaction.
  */
 @ApplicationScoped
 public class StoredReportReader {
@@ -85,9 +86,17 @@ public class StoredReportReader {
         }
     }
 
-    /** One read: its shared values, and the report and revision being assembled. */
+    /**
+     * Forgets the values the read model's reports were made with, before it reads everything again
+     * (the database went back): what it held before may be gone, and would be kept for nothing.
+     */
+    public void forgetSharedValues() {
+        mapper.held().clear();
+    }
+
+    /** One read: the report and revision being assembled. */
     private final class Batch {
-        private final SharedValues shared = new SharedValues();
+        private final SharedValues shared = mapper.held();
         private final Map<String, WeaponRef> weapons = new HashMap<>();
         private final List<StoredReport> out = new ArrayList<>();
         private final List<Revision> revisions = new ArrayList<>();
