@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,6 @@ import org.airattack.stats.report.ReportRepository.Current;
 import org.airattack.stats.report.ReportValidator.UnknownWeapons;
 
 import org.hibernate.Session;
-import org.hibernate.StatelessSession;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -338,13 +338,10 @@ public class ReportService {
         List<ReportRevision> revisions = revised.stream().map(Revised::revision).toList();
         List<ReportLine> lines = new ArrayList<>(revisions.size() * 2);
         revisions.forEach(rev -> lines.addAll(rev.lines));
+        Map<ReportRevision, Long> reportIds = new IdentityHashMap<>(revised.size() * 2); // the entities are new: by identity
+        revised.forEach(r -> reportIds.put(r.revision(), r.reportId()));
         Session current = repository.getEntityManager().unwrap(Session.class);
-        try (StatelessSession session = current.getSessionFactory().withStatelessOptions()
-                .connection(current.doReturningWork(connection -> connection)).openStatelessSession()) {
-            session.setJdbcBatchSize(BATCH);
-            session.insertMultiple(revisions);
-            session.insertMultiple(lines);
-        }
+        BatchInserts.insert(current, List.of(), revisions, reportIds::get, lines, BATCH);
         // each report moves on by exactly one revision (its number was read under the write lock): one
         // statement per chunk of ids instead of one per report
         List<Long> ids = revised.stream().map(Revised::reportId).toList();
@@ -368,9 +365,8 @@ public class ReportService {
     }
 
     /**
-     * Stores many new reports through a stateless session, table by table, so the inserts go out
-     * in whole JDBC batches without the persistence context's bookkeeping (the bulk of a
-     * whole-file import). Runs in the caller's transaction.
+     * Stores many new reports table by table in whole JDBC batches ({@link BatchInserts}), without the
+     * persistence context's bookkeeping (the bulk of a whole-file import). Runs in the caller's transaction.
      */
     private void insertAll(List<Report> reports) {
         if (reports.isEmpty()) {
@@ -384,14 +380,7 @@ public class ReportService {
                 lines.addAll(rev.lines);
             }
         }
-        Session current = repository.getEntityManager().unwrap(Session.class);
-        try (StatelessSession session = current.getSessionFactory().withStatelessOptions()
-                .connection(current.doReturningWork(connection -> connection)).openStatelessSession()) {
-            session.setJdbcBatchSize(BATCH);
-            session.insertMultiple(reports);
-            session.insertMultiple(revisions);
-            session.insertMultiple(lines);
-        }
+        BatchInserts.insert(repository.getEntityManager().unwrap(Session.class), reports, revisions, rev -> rev.report.id, lines, BATCH);
     }
 
     /**
