@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
 import org.hibernate.Session;
-import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
@@ -43,26 +41,20 @@ final class BatchInserts {
      * Gives the reports, revisions and lines their ids and inserts them, table by table, in batches
      * of {@code batch} rows, in the session's transaction. Every revision's report and every line's
      * revision is among those given or already stored.
-     *
-     * @param reportOf the id of a revision's report (a stored one's entity may be a proxy, whose fields say nothing)
      */
-    static void insert(Session current, List<Report> reports, List<ReportRevision> revisions, ToLongFunction<ReportRevision> reportOf,
-            List<ReportLine> lines, int batch) {
-        try (StatelessSession session = current.getSessionFactory().withStatelessOptions()
-                .connection(current.doReturningWork(connection -> connection)).openStatelessSession()) {
-            SharedSessionContractImplementor ids = (SharedSessionContractImplementor) session;
-            BeforeExecutionGenerator reportIds = generator(ids, Report.class);
-            for (Report r : reports) {
-                r.id = (Long) reportIds.generate(ids, r, null, EventType.INSERT);
-            }
-            BeforeExecutionGenerator revisionIds = generator(ids, ReportRevision.class);
-            for (ReportRevision v : revisions) {
-                v.id = (Long) revisionIds.generate(ids, v, null, EventType.INSERT);
-            }
-            BeforeExecutionGenerator lineIds = generator(ids, ReportLine.class);
-            for (ReportLine l : lines) {
-                l.id = (Long) lineIds.generate(ids, l, null, EventType.INSERT);
-            }
+    static void insert(Session current, List<Report> reports, List<ReportRevision> revisions, List<ReportLine> lines, int batch) {
+        SharedSessionContractImplementor ids = current.unwrap(SharedSessionContractImplementor.class);
+        BeforeExecutionGenerator reportIds = generator(ids, Report.class);
+        for (Report r : reports) {
+            r.id = (Long) reportIds.generate(ids, r, null, EventType.INSERT);
+        }
+        BeforeExecutionGenerator revisionIds = generator(ids, ReportRevision.class);
+        for (ReportRevision v : revisions) {
+            v.id = (Long) revisionIds.generate(ids, v, null, EventType.INSERT);
+        }
+        BeforeExecutionGenerator lineIds = generator(ids, ReportLine.class);
+        for (ReportLine l : lines) {
+            l.id = (Long) lineIds.generate(ids, l, null, EventType.INSERT);
         }
         current.doWork(connection -> {
             insert(connection, REPORT, reports, batch, (s, r) -> {
@@ -77,7 +69,7 @@ final class BatchInserts {
             });
             insert(connection, REVISION, revisions, batch, (s, v) -> {
                 s.setLong(1, v.id);
-                s.setLong(2, reportOf.applyAsLong(v));
+                s.setLong(2, v.report.id);
                 s.setInt(3, v.revision);
                 moment(s, 4, v.windowStart);
                 s.setBoolean(5, v.windowStartDateOnly);

@@ -39,7 +39,10 @@ public class ReportMapper {
         this.strings = json.getTypeFactory().constructCollectionType(List.class, String.class);
     }
 
-    /** The one set of equal values the read model's reports and revisions are made with, by loads and writes alike. */
+    /**
+     * The one set of equal values every record of a report is made with, by loads, writes and single
+     * reads alike: a report read alone is one the read model holds too.
+     */
     SharedValues held() {
         return held;
     }
@@ -86,17 +89,12 @@ public class ReportMapper {
         return rev;
     }
 
-    /** The domain view of a report and its revisions (oldest first). */
+    /** The domain view of a report and its revisions (oldest first), its values {@link #held() shared}. */
     public StoredReport toStored(Report report, List<ReportRevision> revisions) {
-        return toStored(report, revisions, new SharedValues());
-    }
-
-    /** The same, sharing equal values through {@code shared} ({@link SharedValues}). */
-    StoredReport toStored(Report report, List<ReportRevision> revisions, SharedValues shared) {
         SourceInfo source = source(report);
         List<Revision> views = new ArrayList<>(revisions.size());
         for (ReportRevision rev : revisions) {
-            views.add(toRevision(rev, source, shared));
+            views.add(toRevision(rev, source));
         }
         return new StoredReport(report.id, source, report.externalId, Report.ACTIVE.equals(report.status), report.lastChange,
                 report.createdAt, report.retractedAt, List.copyOf(views));
@@ -113,40 +111,35 @@ public class ReportMapper {
                 .orElseThrow(() -> new IllegalStateException("report " + report.id + " names unknown source " + report.source));
     }
 
-    private Revision toRevision(ReportRevision rev, SourceInfo source) {
-        return toRevision(rev, source, new SharedValues());
-    }
-
-    /** The domain view of a stored revision (with its lines) of a report of this source, sharing equal values through {@code shared}. */
-    Revision toRevision(ReportRevision rev, SourceInfo source, SharedValues shared) {
-        ReportWindow window = window(rev.windowStart, rev.windowStartDateOnly, rev.windowEnd, rev.windowEndDateOnly, source, shared);
+    /** The domain view of a stored revision (with its lines) of a report of this source, its values {@link #held() shared}. */
+    Revision toRevision(ReportRevision rev, SourceInfo source) {
+        ReportWindow window = window(rev.windowStart, rev.windowStartDateOnly, rev.windowEnd, rev.windowEndDateOnly, source);
         List<Line> lines = new ArrayList<>(rev.lines.size());
         for (ReportLine l : rev.lines) {
-            lines.add(new Line(shared.of(catalog.byStoredKey(l.weapon)), shared.of(l.weaponSpelling), shared.of(l.launchPlace),
+            lines.add(new Line(held.of(catalog.byStoredKey(l.weapon)), held.of(l.weaponSpelling), held.of(l.launchPlace),
                     l.launched, l.shotDown, l.suppressed, l.neutralised, l.stillAirborne, l.hitLocations, l.debrisLocations,
-                    leftAirspace(l.leftAirspace, shared), l.shaheds, l.withheld));
+                    leftAirspace(l.leftAirspace), l.shaheds, l.withheld));
         }
-        List<String> warnings = warnings(rev.warnings, shared);
-        return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), shared.of(rev.date), shared.of(rev.target),
-                shared.of(rev.url), shared.of(rev.publishedAt), shared.of(rev.recordedAt), List.copyOf(lines), warnings, rev.additionalWave,
-                rev.origin == null ? null : Origin.fromSlug(rev.origin).orElse(null), shared.of(rev.retractedBefore));
+        List<String> warnings = warnings(rev.warnings);
+        return new Revision(rev.revision, window, Period.fromSlug(rev.period).orElseThrow(), held.of(rev.date), held.of(rev.target),
+                held.of(rev.url), held.of(rev.publishedAt), held.of(rev.recordedAt), List.copyOf(lines), warnings, rev.additionalWave,
+                rev.origin == null ? null : Origin.fromSlug(rev.origin).orElse(null), held.of(rev.retractedBefore));
     }
 
     /** A stored window of a report of this source, its points and itself shared. */
-    static ReportWindow window(Instant start, boolean startDateOnly, Instant end, boolean endDateOnly, SourceInfo source,
-            SharedValues shared) {
-        return shared.of(new ReportWindow(shared.of(WindowPoint.stored(start, startDateOnly, source.zone(), false)),
-                shared.of(WindowPoint.stored(end, endDateOnly, source.zone(), true))));
+    ReportWindow window(Instant start, boolean startDateOnly, Instant end, boolean endDateOnly, SourceInfo source) {
+        return held.of(new ReportWindow(held.of(WindowPoint.stored(start, startDateOnly, source.zone(), false)),
+                held.of(WindowPoint.stored(end, endDateOnly, source.zone(), true))));
     }
 
     /** A stored line's countries the weapon flew on into (its JSON object or null), unmodifiable and shared. */
-    SortedMap<String, Integer> leftAirspace(String stored, SharedValues shared) {
-        return stored == null ? NO_COUNTRIES : shared.of(Collections.unmodifiableSortedMap(read(stored, countryCounts)));
+    SortedMap<String, Integer> leftAirspace(String stored) {
+        return stored == null ? NO_COUNTRIES : held.of(Collections.unmodifiableSortedMap(read(stored, countryCounts)));
     }
 
     /** A stored revision's warnings (its JSON array or null), unmodifiable, the list and each warning shared. */
-    List<String> warnings(String stored, SharedValues shared) {
-        return stored == null ? List.of() : shared.of(this.<List<String>>read(stored, strings).stream().map(shared::of).toList());
+    List<String> warnings(String stored) {
+        return stored == null ? List.of() : held.of(this.<List<String>>read(stored, strings).stream().map(held::of).toList());
     }
 
     private String write(Object value) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,7 +192,7 @@ public class ReportService {
         statistics.written(batch.created.size() + batch.revised.size());
         // the reports this batch created and the revisions it added are in memory: the read model need not read them back
         committed.fire(new ReportsCommitted(result.version(),
-                batch.created.stream().map(r -> mapper.toStored(r, r.revisions, mapper.held())).toList(), batch.revised));
+                batch.created.stream().map(r -> mapper.toStored(r, r.revisions)).toList(), batch.revised));
         return result;
     }
 
@@ -229,8 +228,7 @@ public class ReportService {
         }
         insertAll(batch.created);
         reviseAll(revised, version);
-        revised.forEach(r -> batch.revised.add(new ReportsCommitted.Appended(r.reportId(), mapper.toRevision(r.revision(), r.source(),
-                mapper.held()))));
+        revised.forEach(r -> batch.revised.add(new ReportsCommitted.Appended(r.reportId(), mapper.toRevision(r.revision(), r.source()))));
         int retracted = 0;
         for (Long id : retract) {
             Report report = repository.findById(id);
@@ -338,10 +336,8 @@ public class ReportService {
         List<ReportRevision> revisions = revised.stream().map(Revised::revision).toList();
         List<ReportLine> lines = new ArrayList<>(revisions.size() * 2);
         revisions.forEach(rev -> lines.addAll(rev.lines));
-        Map<ReportRevision, Long> reportIds = new IdentityHashMap<>(revised.size() * 2); // the entities are new: by identity
-        revised.forEach(r -> reportIds.put(r.revision(), r.reportId()));
         Session current = repository.getEntityManager().unwrap(Session.class);
-        BatchInserts.insert(current, List.of(), revisions, reportIds::get, lines, BATCH);
+        BatchInserts.insert(current, List.of(), revisions, lines, BATCH);
         // each report moves on by exactly one revision (its number was read under the write lock): one
         // statement per chunk of ids instead of one per report
         List<Long> ids = revised.stream().map(Revised::reportId).toList();
@@ -380,7 +376,7 @@ public class ReportService {
                 lines.addAll(rev.lines);
             }
         }
-        BatchInserts.insert(repository.getEntityManager().unwrap(Session.class), reports, revisions, rev -> rev.report.id, lines, BATCH);
+        BatchInserts.insert(repository.getEntityManager().unwrap(Session.class), reports, revisions, lines, BATCH);
     }
 
     /**

@@ -8,7 +8,7 @@ package org.airattack.stats.report;
  * model's values go through, whether a load read them or a write made them, so a history imported
  * write by write takes the memory it takes when loaded at once (a set per batch left every window
  * and URL of an import once per file: 27 MB more at a hundred times today's history,
- * docs/performance.md#scale); a temporary one serves a single read that the read model does not keep.
+ * docs/performance.md#scale).
  * <p>
  * Written by hand as an open-addressing table of the values themselves, at most half full (8–16
  * bytes a value): a {@code HashMap} spends a 32-byte node on each of the ~170,000 distinct values

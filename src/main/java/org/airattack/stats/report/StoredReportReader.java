@@ -164,22 +164,21 @@ public class StoredReportReader {
         }
 
         private RevisionRow revisionRow(ResultSet rs, int number) throws SQLException {
-            ReportWindow window = ReportMapper.window(instant(rs, 9), rs.getBoolean(10), instant(rs, 11), rs.getBoolean(12), source,
-                    shared);
+            ReportWindow window = mapper.window(instant(rs, 9), rs.getBoolean(10), instant(rs, 11), rs.getBoolean(12), source);
             String period = rs.getString(13);
             String origin = rs.getString(21);
             return new RevisionRow(number, window,
                     Period.fromSlug(period).orElseThrow(() -> new IllegalStateException("report " + reportId + " has period " + period)),
                     shared.of(rs.getObject(14, LocalDate.class)), shared.of(rs.getString(15)), shared.of(rs.getString(16)),
                     instant(rs, 17), rs.getBoolean(18),
-                    mapper.warnings(rs.getString(19), shared),
+                    mapper.warnings(rs.getString(19)),
                     instant(rs, 20), origin == null ? null : Origin.fromSlug(origin).orElse(null), instant(rs, 22));
         }
 
         private Line line(ResultSet rs) throws SQLException {
             return new Line(weapons.computeIfAbsent(rs.getString(24), catalog::byStoredKey), shared.of(rs.getString(25)),
                     shared.of(rs.getString(26)), count(rs, 27), count(rs, 28), count(rs, 29), count(rs, 30), count(rs, 31),
-                    count(rs, 32), count(rs, 33), mapper.leftAirspace(rs.getString(34), shared),
+                    count(rs, 32), count(rs, 33), mapper.leftAirspace(rs.getString(34)),
                     count(rs, 35), rs.getBoolean(36));
         }
 
